@@ -30,22 +30,7 @@ public sealed class DeviceTreeBuilder
         Root = new DeviceTreeNodeBuilder(tree.Root.Name, null);
         _reservations.AddRange(tree.MemoryReservations);
         BootCpuIdPhys = tree.BootCpuIdPhys;
-        var pending = new Stack<(DeviceTreeNode Source, DeviceTreeNodeBuilder Target)>();
-        pending.Push((tree.Root, Root));
-        while (pending.Count > 0)
-        {
-            (DeviceTreeNode source, DeviceTreeNodeBuilder target) = pending.Pop();
-            foreach (DeviceTreeProperty property in source.Properties)
-            {
-                // Model values are immutable, so the builder can share them.
-                target.SetShared(property.Name, property.Value);
-            }
-
-            foreach (DeviceTreeNode child in source.Children)
-            {
-                pending.Push((child, target.AppendUnchecked(child.Name)));
-            }
-        }
+        Root.CopyFrom(tree.Root);
     }
 
     /// <summary>The root node.</summary>
@@ -170,6 +155,46 @@ public sealed class DeviceTreeBuilder
         }
 
         return node.Parent.RemoveChild(node.Name);
+    }
+
+    /// <summary>Sets a property of the node at <paramref name="path"/> to a copy of <paramref name="value"/>.</summary>
+    /// <param name="path">The node path.</param>
+    /// <param name="name">A valid property name.</param>
+    /// <param name="value">The raw bytes.</param>
+    /// <returns>The node.</returns>
+    /// <exception cref="ArgumentException">The node does not exist or the name is invalid.</exception>
+    public DeviceTreeNodeBuilder SetProperty(string path, string name, ReadOnlySpan<byte> value) => GetNode(path).SetBytes(name, value);
+
+    /// <summary>Removes a property of the node at <paramref name="path"/>.</summary>
+    /// <param name="path">The node path.</param>
+    /// <param name="name">The property name.</param>
+    /// <returns>True when the property existed.</returns>
+    /// <exception cref="ArgumentException">The node does not exist.</exception>
+    public bool RemoveProperty(string path, string name) => GetNode(path).RemoveProperty(name);
+
+    /// <summary>
+    /// Puts a copy of <paramref name="subtree"/> at <paramref name="path"/>: the node there (if any) is replaced in
+    /// place, else the copy is appended to the parent. The path's last component must equal the subtree's name.
+    /// </summary>
+    /// <param name="path">The path the subtree takes.</param>
+    /// <param name="subtree">The node to copy, with its descendants.</param>
+    /// <returns>The new node.</returns>
+    /// <exception cref="ArgumentException">The parent is missing or the names disagree.</exception>
+    public DeviceTreeNodeBuilder ReplaceNode(string path, DeviceTreeNode subtree)
+    {
+        if (subtree is null)
+        {
+            throw new ArgumentNullException(nameof(subtree));
+        }
+
+        (string parentPath, string name) = SplitLast(path);
+        if (!string.Equals(name, subtree.Name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The path '{path}' ends in '{name}' but the subtree is named '{subtree.Name}'.", nameof(path));
+        }
+
+        DeviceTreeNodeBuilder parent = FindNode(parentPath) ?? throw new ArgumentException($"Cannot put '{path}': its parent '{parentPath}' does not exist.", nameof(path));
+        return parent.AddOrReplaceChild(subtree);
     }
 
     /// <summary>Produces the immutable tree (version 17). The builder stays usable.</summary>

@@ -107,6 +107,35 @@ public sealed partial class DeviceTreeNodeBuilder
         return AppendUnchecked(name);
     }
 
+    /// <summary>
+    /// Puts a copy of <paramref name="subtree"/> (properties and descendants) among the children: it replaces the child
+    /// of the same name in place, or goes last. Names from the model are taken as they are.
+    /// </summary>
+    /// <param name="subtree">The node to copy.</param>
+    /// <returns>The new child.</returns>
+    public DeviceTreeNodeBuilder AddOrReplaceChild(DeviceTreeNode subtree)
+    {
+        if (subtree is null)
+        {
+            throw new ArgumentNullException(nameof(subtree));
+        }
+
+        var child = new DeviceTreeNodeBuilder(subtree.Name, this);
+        int index = IndexOfChild(subtree.Name);
+        if (index >= 0)
+        {
+            _children[index].Parent = null;
+            _children[index] = child;
+        }
+        else
+        {
+            _children.Add(child);
+        }
+
+        child.CopyFrom(subtree);
+        return child;
+    }
+
     /// <summary>Returns the child of exactly this name, adding it when absent.</summary>
     /// <param name="name">A valid node name.</param>
     /// <returns>The child.</returns>
@@ -182,6 +211,27 @@ public sealed partial class DeviceTreeNodeBuilder
     /// <summary>Prints the path.</summary>
     /// <returns>The path.</returns>
     public override string ToString() => Path;
+
+    /// <summary>Copies the properties and descendants of <paramref name="source"/> into this (empty) node, without recursion.</summary>
+    internal void CopyFrom(DeviceTreeNode source)
+    {
+        var pending = new Stack<(DeviceTreeNode Source, DeviceTreeNodeBuilder Target)>();
+        pending.Push((source, this));
+        while (pending.Count > 0)
+        {
+            (DeviceTreeNode from, DeviceTreeNodeBuilder to) = pending.Pop();
+            foreach (DeviceTreeProperty property in from.Properties)
+            {
+                // Model values are immutable, so the builder can share them.
+                to.SetShared(property.Name, property.Value);
+            }
+
+            foreach (DeviceTreeNode child in from.Children)
+            {
+                pending.Push((child, to.AppendUnchecked(child.Name)));
+            }
+        }
+    }
 
     internal DeviceTreeNodeBuilder AppendUnchecked(string name)
     {

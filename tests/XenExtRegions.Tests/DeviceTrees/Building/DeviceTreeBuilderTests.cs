@@ -189,4 +189,30 @@ public sealed class DeviceTreeBuilderTests
         Assert.Equal("reg", d.PropertyName);
         Assert.True(DeviceTreeComparer.AreEqual(a, Board().Build()));
     }
+
+    [Fact]
+    public void Properties_can_be_set_and_removed_by_path()
+    {
+        DeviceTreeBuilder b = Board();
+        b.SetProperty("/soc/serial@9000000", "clock-frequency", new byte[] { 0, 0, 0, 1 });
+        Assert.True(b.RemoveProperty("/soc", "ranges"));
+        DeviceTree tree = b.Build();
+        Assert.Equal(1u, tree.FindNode("/soc/serial@9000000")!.GetProperty("clock-frequency")!.GetUInt32());
+        Assert.False(tree.FindNode("/soc")!.HasProperty("ranges"));
+        Assert.Contains("'/nope'", Assert.Throws<ArgumentException>(() => b.SetProperty("/nope", "x", default)).Message);
+    }
+
+    [Fact]
+    public void A_node_can_be_replaced_by_a_copied_subtree_in_place()
+    {
+        DeviceTree donor = Board().Build();
+        var b = new DeviceTreeBuilder();
+        b.AddNode("/soc").SetEmpty("old");
+        b.AddNode("/z");
+        b.ReplaceNode("/soc", donor.FindNode("/soc")!);
+        DeviceTree tree = b.Build();
+        Assert.Equal(new[] { "soc", "z" }, tree.Root.Children.Select(c => c.Name));
+        Assert.Null(DeviceTreeComparer.FindFirstDifference(donor.FindNode("/soc")!, tree.FindNode("/soc")!));
+        Assert.Throws<ArgumentException>(() => b.ReplaceNode("/other", donor.FindNode("/soc")!));
+    }
 }
