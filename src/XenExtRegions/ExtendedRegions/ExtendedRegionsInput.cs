@@ -50,7 +50,10 @@ public sealed class ExtendedRegionsInput
     /// <summary>The domain's RAM banks (<c>kinfo->mem</c>, host addresses for a direct-mapped domain), P1.</summary>
     public IReadOnlyList<MemoryBank> DomainRam { get; init; } = Array.Empty<MemoryBank>();
 
-    /// <summary>The grant-table window (region 0). Null: the guest constants for domUs, size 0 at address 0 for Dom0.</summary>
+    /// <summary>
+    /// The grant-table window (region 0). Null: the guest constants (<c>GUEST_GNTTAB_BASE/SIZE</c>) for dom0less and
+    /// toolstack domUs; for host-layout domains "not given": P1 then removes nothing for it and region 0 is <c>&lt;0 0&gt;</c>.
+    /// </summary>
     public MemoryBank? GrantWindow { get; init; }
 
     /// <summary>False for a Xen built with <c>CONFIG_GRANT_TABLE=n</c> (4.21+ then does not remove the window).</summary>

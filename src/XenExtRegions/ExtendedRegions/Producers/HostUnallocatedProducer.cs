@@ -30,7 +30,7 @@ internal static class HostUnallocatedProducer
         ctx.RemoveBanks(free, ReservedBanks(ctx));
 
         MemoryBank grant = input.EffectiveGrantWindow;
-        bool removeGrant = profile.GrantWindow switch
+        bool removeGrant = input.GrantWindow is not null && profile.GrantWindow switch
         {
             GrantWindowRule.SkipWhenEmpty => grant.Size != 0,
             GrantWindowRule.WhenGrantTablesCompiledIn => input.GrantTablesCompiledIn,
