@@ -81,7 +81,16 @@ internal sealed class FreeSpace
 
         if (stray is { } s)
         {
-            _strays.Add(s);
+            if (_set.IsEmpty && _strays.Count == 0)
+            {
+                // Nothing precedes the wrapped range, so Xen's list [0, y.e] is still ordered: an ordinary range.
+                _set.Add(s);
+            }
+            else
+            {
+                _strays.Add(s);
+            }
+
             OnQuirk?.Invoke(EngineDiagnosticId.RangesetOrderCorrupted, s.First, s.Last);
         }
     }
