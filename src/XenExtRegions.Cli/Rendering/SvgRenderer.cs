@@ -84,7 +84,7 @@ internal static class SvgRenderer
 
             root.Add(new XElement(Svg + "rect", new XAttribute("x", Num(lx)), new XAttribute("y", 80), new XAttribute("width", 14), new XAttribute("height", 14), new XAttribute("fill", fill), new XAttribute("stroke", stroke)));
             root.Add(Text(lx + 19, 92, name, 12));
-            lx += 30 + (name.Length * 7);
+            lx += 34 + (name.Length * 7.4);
         }
 
         // Vertical guides at every bound, behind the bars.
@@ -165,6 +165,7 @@ internal static class SvgRenderer
         }
 
         root.Add(axis);
+        root.Add(Gaps(report, scale, top - 4, axisY));
 
         // The regions as a list, in Xen's numbering and the reg index.
         var list = new XElement(Svg + "g", new XAttribute("class", "region-list"));
@@ -196,6 +197,48 @@ internal static class SvgRenderer
 
         root.Add(list);
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+    }
+
+    /// <summary>Hatches the stretches where nothing is described, so a compressed 16 GiB hole does not read as empty RAM.</summary>
+    private static XElement Gaps(RegionReport report, SvgScale scale, double top, double bottom)
+    {
+        var gaps = new XElement(Svg + "g", new XAttribute("class", "gaps"));
+        gaps.Add(new XElement(
+            Svg + "defs",
+            new XElement(
+                Svg + "pattern",
+                new XAttribute("id", "gap-hatch"),
+                new XAttribute("width", 6),
+                new XAttribute("height", 6),
+                new XAttribute("patternUnits", "userSpaceOnUse"),
+                new XAttribute("patternTransform", "rotate(45)"),
+                new XElement(Svg + "line", new XAttribute("x1", 0), new XAttribute("y1", 0), new XAttribute("x2", 0), new XAttribute("y2", 6), new XAttribute("stroke", "#bdbdbd"), new XAttribute("stroke-width", 1.5)))));
+        var items = report.Map.Where(m => m.Size > 0).Select(m => ((UInt128)m.Start, (UInt128)m.Start + m.Size)).ToList();
+        for (int i = 0; i + 1 < scale.Bounds.Count; i++)
+        {
+            UInt128 a = scale.Bounds[i];
+            UInt128 b = scale.Bounds[i + 1];
+            if (items.Any(it => it.Item1 <= a && it.Item2 >= b))
+            {
+                continue;
+            }
+
+            double x1 = scale.X(a);
+            double x2 = scale.X(b);
+            var size = b - a;
+            string sizeText = size > ulong.MaxValue ? "16 EiB" : Hex.Size((ulong)size);
+            gaps.Add(new XElement(
+                Svg + "rect",
+                new XAttribute("x", Num(x1)),
+                new XAttribute("y", Num(top)),
+                new XAttribute("width", Num(Math.Max(1, x2 - x1))),
+                new XAttribute("height", Num(bottom - top)),
+                new XAttribute("fill", "url(#gap-hatch)"),
+                new XAttribute("fill-opacity", "0.6"),
+                new XElement(Svg + "title", $"Nothing described here: {HexEnd(a)}–{HexEnd(b)} ({sizeText}); the axis is compressed")));
+        }
+
+        return gaps;
     }
 
     private static string HexEnd(UInt128 end) =>
