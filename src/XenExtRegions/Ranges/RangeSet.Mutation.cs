@@ -2,9 +2,9 @@ using System;
 
 namespace XenExtRegions.Ranges;
 
-// Add and Remove (spec §3.1, §3.2 with the fixed subtraction). Each cuts the tree into the part below the
-// touched ranges, the touched ranges and the part above, then glues the pieces back: O(log n) plus O(1) for
-// dropping the touched ranges as one subtree.
+// Add and Remove (spec §3.1, §3.2 with the fixed subtraction). The common case touches one leaf and costs one
+// descent plus a splice; a change spanning several leaves rewrites the first leaf and then deletes the swallowed
+// ranges leaf by leaf (DeleteKeys), O(log n) per leaf, so O(log n + k) overall.
 public sealed partial class RangeSet
 {
     /// <summary>Adds <c>[first, last]</c>; merges with overlapping and touching ranges.</summary>
@@ -16,42 +16,53 @@ public sealed partial class RangeSet
         ThrowIfInverted(first, last, nameof(first));
         _version++;
 
-        SplitBefore(_root, first, out Node? below, out Node? rest);
+        Leaf leaf = Locate(first, out int floor);
         ulong newFirst = first;
         ulong newLast = last;
+        int start = floor + 1;
 
-        // The highest range starting below `first` merges when it reaches first - 1 (first > 0 here, since a
-        // range starts below it).
-        if (below is not null)
+        // The floor merges when it reaches first - 1; written so neither side wraps (first may be 0, its Last 2^64-1).
+        if (floor >= 0 && (leaf.Lasts[floor] >= first || leaf.Lasts[floor] + 1 == first))
         {
-            Node predecessor = Max(below);
-            if (predecessor.Last >= first - 1)
+            start = floor;
+            newFirst = leaf.Keys[floor];
+            newLast = Math.Max(newLast, leaf.Lasts[floor]);
+        }
+
+        // Swallow every following range that overlaps or touches the growing range.
+        int end = start;
+        while (end < leaf.Count && Touches(leaf.Keys[end], newLast))
+        {
+            newLast = Math.Max(newLast, leaf.Lasts[end]);
+            end++;
+        }
+
+        if (end < leaf.Count || leaf.Next is null || !Touches(leaf.Next.Keys[0], newLast))
+        {
+            Splice(leaf, start, end - start, insert: true, newFirst, newLast);
+            return;
+        }
+
+        // The swallowed run continues into later leaves: find where it ends, then delete it leaf by leaf.
+        ulong lastSwallowed = 0;
+        for (Leaf? next = leaf.Next; next is not null; next = next.Next)
+        {
+            int i = 0;
+            while (i < next.Count && Touches(next.Keys[i], newLast))
             {
-                newFirst = predecessor.First;
-                newLast = Math.Max(newLast, predecessor.Last);
-                below = RemoveMax(below);
+                newLast = Math.Max(newLast, next.Lasts[i]);
+                lastSwallowed = next.Keys[i];
+                i++;
+            }
+
+            if (i < next.Count)
+            {
+                break;
             }
         }
 
-        // Every range starting at or before newLast + 1 is swallowed; at the top of the space that is all of them.
-        Node? swallowed;
-        Node? above;
-        if (newLast == ulong.MaxValue)
-        {
-            swallowed = rest;
-            above = null;
-        }
-        else
-        {
-            SplitAfter(rest, newLast + 1, out swallowed, out above);
-        }
-
-        if (swallowed is not null)
-        {
-            newLast = Math.Max(newLast, Max(swallowed).Last);
-        }
-
-        _root = Merge(Merge(below, NewNode(newFirst, newLast)), above);
+        Splice(leaf, start, end - start, insert: true, newFirst, newLast);
+        DeleteKeys(newFirst + 1, lastSwallowed);
     }
 
     /// <summary>Adds a range.</summary>
@@ -67,54 +78,79 @@ public sealed partial class RangeSet
         ThrowIfInverted(first, last, nameof(first));
         _version++;
 
-        SplitBefore(_root, first, out Node? below, out Node? rest);
-        Node? tail = null;
-
-        // A range starting below `first` is truncated only when it reaches `first` (the fixed subtraction; the
-        // old code truncated it unconditionally and so extended it over the gap). If it also runs past `last`,
-        // its upper part survives as a new range and nothing in `rest` can start at or before `last`.
-        if (below is not null)
+        Leaf leaf = Locate(first, out int floor);
+        int start = floor + 1;
+        if (floor >= 0 && leaf.Lasts[floor] >= first)
         {
-            Node predecessor = Max(below);
-            if (predecessor.Last >= first)
+            ulong floorLast = leaf.Lasts[floor];
+            if (leaf.Keys[floor] < first)
             {
-                ulong oldLast = predecessor.Last;
-                predecessor.Last = first - 1;
-                if (oldLast > last)
+                // The floor keeps [its first, first - 1]. The fixed subtraction truncates only a floor that reaches
+                // `first`; the old code truncated unconditionally and so extended it over the gap.
+                leaf.Lasts[floor] = first - 1;
+                if (floorLast > last)
                 {
-                    tail = NewNode(last + 1, oldLast);
+                    Splice(leaf, floor + 1, 0, insert: true, last + 1, floorLast);
+                    return;
                 }
-            }
-        }
-
-        if (tail is null)
-        {
-            Node? removed;
-            if (last == ulong.MaxValue)
-            {
-                removed = rest;
-                rest = null;
             }
             else
             {
-                SplitAfter(rest, last, out removed, out rest);
-            }
-
-            // The last removed range may run past `last` (then last < 2^64-1): keep its upper part.
-            if (removed is not null)
-            {
-                Node highest = Max(removed);
-                if (highest.Last > last)
-                {
-                    tail = NewNode(last + 1, highest.Last);
-                }
+                start = floor;
             }
         }
 
-        _root = Merge(Merge(below, tail), rest);
+        int end = start;
+        while (end < leaf.Count && leaf.Keys[end] <= last)
+        {
+            end++;
+        }
+
+        if (end < leaf.Count || leaf.Next is null || leaf.Next.Keys[0] > last)
+        {
+            // The last removed range may run past `last` (then last < 2^64-1): its upper part stays.
+            if (end > start && leaf.Lasts[end - 1] > last)
+            {
+                Splice(leaf, start, end - start, insert: true, last + 1, leaf.Lasts[end - 1]);
+            }
+            else if (end > start)
+            {
+                Splice(leaf, start, end - start, insert: false, 0, 0);
+            }
+
+            return;
+        }
+
+        // The removal spans leaves: cut the upper part off the last touched range first, then delete the rest.
+        Leaf lastLeaf = Locate(last, out int lastIndex);
+        if (lastLeaf.Lasts[lastIndex] > last)
+        {
+            Splice(lastLeaf, lastIndex, 1, insert: true, last + 1, lastLeaf.Lasts[lastIndex]);
+        }
+
+        DeleteKeys(first, last);
     }
 
     /// <summary>Removes a range.</summary>
     /// <param name="range">The range.</param>
     public void Remove(AddressRange range) => Remove(range.First, range.Last);
+
+    /// <summary>True when a range starting at <paramref name="first"/> overlaps or touches one ending at <paramref name="last"/> (no wrap at 2^64-1).</summary>
+    private static bool Touches(ulong first, ulong last) => last == ulong.MaxValue || first <= last + 1;
+
+    /// <summary>Deletes every range whose first address lies in <c>[from, to]</c>, one leaf per round, from the top down.</summary>
+    private void DeleteKeys(ulong from, ulong to)
+    {
+        while (true)
+        {
+            Leaf leaf = Locate(to, out int index);
+            if (index < 0 || leaf.Keys[index] < from)
+            {
+                return;
+            }
+
+            int start = LowerBound(leaf.Keys, 0, index + 1, from);
+            Splice(leaf, start, index - start + 1, insert: false, 0, 0);
+        }
+    }
 }

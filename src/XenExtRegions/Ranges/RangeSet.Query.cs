@@ -14,8 +14,8 @@ public sealed partial class RangeSet
     public bool Contains(ulong first, ulong last)
     {
         ThrowIfInverted(first, last, nameof(first));
-        Node? floor = FindFloor(first);
-        return floor is not null && floor.Last >= last;
+        Leaf leaf = Find(first, out int floor);
+        return floor >= 0 && leaf.Lasts[floor] >= last;
     }
 
     /// <summary>True when one stored range covers all of <paramref name="range"/>.</summary>
@@ -36,8 +36,8 @@ public sealed partial class RangeSet
     public bool Overlaps(ulong first, ulong last)
     {
         ThrowIfInverted(first, last, nameof(first));
-        Node? floor = FindFloor(last);
-        return floor is not null && floor.Last >= first;
+        Leaf leaf = Find(last, out int floor);
+        return floor >= 0 && leaf.Lasts[floor] >= first;
     }
 
     /// <summary>True when some address of <paramref name="range"/> is in the set.</summary>
@@ -51,9 +51,9 @@ public sealed partial class RangeSet
     /// <returns>False when every range starts above <paramref name="address"/>.</returns>
     public bool TryFindFloor(ulong address, out AddressRange range)
     {
-        Node? floor = FindFloor(address);
-        range = floor is null ? default : new AddressRange(floor.First, floor.Last);
-        return floor is not null;
+        Leaf leaf = Find(address, out int floor);
+        range = floor >= 0 ? new AddressRange(leaf.Keys[floor], leaf.Lasts[floor]) : default;
+        return floor >= 0;
     }
 
     /// <summary>The stored ranges intersecting <c>[first, last]</c>, clipped to it, ascending (Xen's <c>rangeset_report_ranges</c>).</summary>
@@ -97,24 +97,37 @@ public sealed partial class RangeSet
 
     private IEnumerable<AddressRange> ReportIterator(ulong first, ulong last)
     {
-        // Start at the range holding `first` when there is one, else at the first range above it.
-        Node? floor = FindFloor(first);
-        ulong startKey = floor is not null && floor.Last >= first ? floor.First : first;
+        // Start at the range holding `first` when there is one, else at the first range above it; then walk the
+        // leaf chain.
         int version = _version;
-        var cursor = new Cursor(_root, startKey);
-        while (true)
+        Leaf? leaf = Find(first, out int index);
+        if (index < 0 || leaf.Lasts[index] < first)
         {
+            index++;
+        }
+
+        while (leaf is not null)
+        {
+            if (index >= leaf.Count)
+            {
+                leaf = leaf.Next;
+                index = 0;
+                continue;
+            }
+
+            ulong rangeFirst = leaf.Keys[index];
+            if (rangeFirst > last)
+            {
+                yield break;
+            }
+
+            yield return new AddressRange(Math.Max(rangeFirst, first), Math.Min(leaf.Lasts[index], last));
             if (version != _version)
             {
                 throw CollectionChanged();
             }
 
-            if (!cursor.TryNext(out Node? node) || node.First > last)
-            {
-                yield break;
-            }
-
-            yield return new AddressRange(Math.Max(node.First, first), Math.Min(node.Last, last));
+            index++;
         }
     }
 

@@ -64,7 +64,7 @@ public sealed partial class RangeSet
 
         // Intersections of two canonical sets are disjoint and non-adjacent already (a gap of either set lies
         // between any two of them).
-        _root = BuildFromSorted(result);
+        BuildFromSorted(result);
         _version++;
     }
 
@@ -103,8 +103,8 @@ public sealed partial class RangeSet
             gaps.Add(new AddressRange(next, last));
         }
 
-        var complement = new RangeSet();
-        complement._root = complement.BuildFromSorted(gaps);
+        var complement = new RangeSet(_capacity);
+        complement.BuildFromSorted(gaps);
         return complement;
     }
 

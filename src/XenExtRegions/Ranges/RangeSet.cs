@@ -15,21 +15,19 @@ namespace XenExtRegions.Ranges;
 /// (commit e118fc98e7); the historic over-extension bug is not reproduced here.
 /// </para>
 /// <para>
-/// The ranges live in a treap keyed by <see cref="AddressRange.First"/> with split and merge, so
+/// The ranges live in a B+tree keyed by <see cref="AddressRange.First"/>, so
 /// <see cref="Add(ulong, ulong)"/>, <see cref="Remove(ulong, ulong)"/> and the queries cost
-/// <c>O(log n + k)</c> expected for <c>k</c> ranges touched. Xen's own set is a linked list with a linear search.
+/// <c>O(log n + k)</c> for <c>k</c> ranges touched. Xen's own set is a linked list with a linear search.
 /// Mutating the set invalidates running enumerations (<see cref="InvalidOperationException"/>), as in the BCL
-/// collections. The type is not thread-safe.
+/// collections. Concurrent readers are safe; a writer needs exclusive access.
 /// </para>
 /// </remarks>
 public sealed partial class RangeSet : IReadOnlyCollection<AddressRange>
 {
-    private Node? _root;
     private int _version;
-    private uint _random;
 
     /// <summary>Creates an empty set.</summary>
-    public RangeSet() => _random = NextSeed();
+    public RangeSet() => _root = new Leaf(_capacity);
 
     /// <summary>Creates a set holding the union of <paramref name="ranges"/>.</summary>
     /// <param name="ranges">Ranges in any order; overlapping or touching ones merge.</param>
@@ -44,19 +42,21 @@ public sealed partial class RangeSet : IReadOnlyCollection<AddressRange>
 
         var list = new List<AddressRange>(ranges);
         list.Sort();
-        _root = BuildFromSorted(Canonicalize(list));
+        BuildFromSorted(Canonicalize(list));
     }
 
     /// <summary>The number of stored (maximal) ranges.</summary>
-    public int Count => _root?.Size ?? 0;
+    public int Count => _count;
 
     /// <summary>True when the set holds no address.</summary>
-    public bool IsEmpty => _root is null;
+    public bool IsEmpty => _count == 0;
 
     /// <summary>Removes everything.</summary>
     public void Clear()
     {
-        _root = null;
+        _root = new Leaf(_capacity);
+        _height = 0;
+        _count = 0;
         _version++;
     }
 
@@ -64,8 +64,8 @@ public sealed partial class RangeSet : IReadOnlyCollection<AddressRange>
     /// <returns>The copy.</returns>
     public RangeSet Clone()
     {
-        var copy = new RangeSet();
-        copy._root = BuildFromSorted(ToList());
+        var copy = new RangeSet(_capacity);
+        copy.BuildFromSorted(ToList());
         return copy;
     }
 
@@ -78,7 +78,7 @@ public sealed partial class RangeSet : IReadOnlyCollection<AddressRange>
     public override string ToString() => "{ " + string.Join(", ", ToList()) + " }";
 
     /// <inheritdoc/>
-    public IEnumerator<AddressRange> GetEnumerator() => new Enumerator(this, 0);
+    public IEnumerator<AddressRange> GetEnumerator() => new Enumerator(this);
 
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -96,11 +96,13 @@ public sealed partial class RangeSet : IReadOnlyCollection<AddressRange>
 
     private List<AddressRange> ToList()
     {
-        var list = new List<AddressRange>(Count);
-        var cursor = new Cursor(_root, 0);
-        while (cursor.TryNext(out Node? node))
+        var list = new List<AddressRange>(_count);
+        for (Leaf? leaf = FirstLeaf(); leaf is not null; leaf = leaf.Next)
         {
-            list.Add(new AddressRange(node.First, node.Last));
+            for (int i = 0; i < leaf.Count; i++)
+            {
+                list.Add(new AddressRange(leaf.Keys[i], leaf.Lasts[i]));
+            }
         }
 
         return list;

@@ -32,17 +32,52 @@ public sealed partial class DeviceTreeAddressDecoder
         }
     }
 
+    /// <summary><see cref="MatchBus"/> through the sink's cache, when it has one.</summary>
+    private static AddressBusKind Bus(DeviceTreeNode np, DiagnosticSink? sink)
+    {
+        if (sink?.BusCache is not { } cache)
+        {
+            return MatchBus(np, sink);
+        }
+
+        if (!cache.TryGetValue(np, out AddressBusKind bus))
+        {
+            bus = MatchBus(np, sink);
+            cache.Add(np, bus);
+        }
+
+        return bus;
+    }
+
+    /// <summary><see cref="CountCells"/> through the sink's cache, when it has one.</summary>
+    private void Counts(AddressBusKind bus, DeviceTreeNode dev, DiagnosticSink? sink, out int na, out int ns)
+    {
+        if (bus == AddressBusKind.Pci || sink?.CellCache is not { } cache)
+        {
+            CountCells(bus, dev, out na, out ns);
+            return;
+        }
+
+        if (!cache.TryGetValue(dev, out (int Na, int Ns) counts))
+        {
+            CountCells(bus, dev, out counts.Na, out counts.Ns);
+            cache.Add(dev, counts);
+        }
+
+        (na, ns) = counts;
+    }
+
     /// <summary>Xen's <c>dt_match_bus</c>: PCI first (device_type, then node name with a warning), then default.</summary>
     private static AddressBusKind MatchBus(DeviceTreeNode np, DiagnosticSink? sink)
     {
-        string? type = XenNodeText.CString(np, "device_type");
-        if (type is "pci" or "pciex" or "vci" or "ht")
+        if (np.GetProperty("device_type") is { } type &&
+            (XenNodeText.CStringEquals(type, "pci") || XenNodeText.CStringEquals(type, "pciex") ||
+             XenNodeText.CStringEquals(type, "vci") || XenNodeText.CStringEquals(type, "ht")))
         {
             return AddressBusKind.Pci;
         }
 
-        string name = XenNodeText.XenName(np);
-        if (name is "pci" or "pcie")
+        if (XenNodeText.XenNameEquals(np, "pci") || XenNodeText.XenNameEquals(np, "pcie"))
         {
             sink?.MissingDeviceType(np);
             return AddressBusKind.Pci;

@@ -32,7 +32,7 @@ public sealed partial class DeviceTreeAddressDecoder
         var items = new List<AddressItem>();
         var errors = new List<AddressTranslationError>();
         var diagnostics = new List<AddressDiagnostic>();
-        var sink = new DiagnosticSink(_logger, diagnostics);
+        var sink = new DiagnosticSink(_logger, diagnostics, cache: true);
         var ranges = new List<PciRange>();
         foreach (DeviceTreeNode node in tree.Nodes)
         {

@@ -61,7 +61,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return false;
         }
 
-        AddressBusKind bus = MatchBus(parent, sink);
+        AddressBusKind bus = Bus(parent, sink);
         if (bus == AddressBusKind.None)
         {
             if (node.HasProperty("reg"))
@@ -73,7 +73,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return false;
         }
 
-        CountCells(bus, node, out int na, out int ns);
+        Counts(bus, node, sink, out int na, out int ns);
         string propertyName = bus == AddressBusKind.Pci ? "assigned-addresses" : "reg";
         DeviceTreeProperty? property = node.GetProperty(propertyName);
         if (!IsValidCounts(na, ns))

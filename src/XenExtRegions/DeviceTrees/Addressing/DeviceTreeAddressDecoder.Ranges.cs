@@ -48,7 +48,7 @@ public sealed partial class DeviceTreeAddressDecoder
     private bool TryEnumerateRanges(DeviceTreeNode dev, DiagnosticSink sink, List<PciRange> output, out AddressTranslationError error)
     {
         error = default;
-        AddressBusKind bus = MatchBus(dev, sink);
+        AddressBusKind bus = Bus(dev, sink);
         if (bus == AddressBusKind.None)
         {
             return true;
@@ -73,21 +73,21 @@ public sealed partial class DeviceTreeAddressDecoder
             return true;
         }
 
-        CountCells(bus, dev, out int na, out int ns);
+        Counts(bus, dev, sink, out int na, out int ns);
         if (!IsValidCounts(na, ns))
         {
             error = RangesError(dev, AddressTranslationFailure.BadCellCount, dev, "bad cell count for device (" + DescribeCells(dev, na, ns) + ")");
             return false;
         }
 
-        AddressBusKind pbus = MatchBus(parent, sink);
+        AddressBusKind pbus = Bus(parent, sink);
         if (pbus == AddressBusKind.None)
         {
             error = RangesError(dev, AddressTranslationFailure.NotABus, parent, parent.Path + " is not a valid bus");
             return false;
         }
 
-        CountCells(pbus, dev, out int pna, out int pns);
+        Counts(pbus, dev, sink, out int pna, out int pns);
         if (!IsValidCounts(pna, pns))
         {
             error = RangesError(dev, AddressTranslationFailure.BadCellCount, dev, "bad cell count for parent (" + DescribeCells(dev, pna, pns) + ")");

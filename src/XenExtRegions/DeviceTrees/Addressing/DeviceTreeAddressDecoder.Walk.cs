@@ -25,7 +25,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return AddressTranslationFailure.NoSuchEntry;
         }
 
-        AddressBusKind bus = MatchBus(parent, sink);
+        AddressBusKind bus = Bus(parent, sink);
         if (bus == AddressBusKind.None)
         {
             at = parent;
@@ -33,7 +33,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return AddressTranslationFailure.NotABus;
         }
 
-        CountCells(bus, dev, out int na, out int ns);
+        Counts(bus, dev, sink, out int na, out int ns);
         if (!IsValidCounts(na, ns) || input.Length < na * 4)
         {
             reason = FormattableString.Invariant($"bad cell count for {dev.Path} ({DescribeCells(dev, na, ns)})");
@@ -57,7 +57,7 @@ public sealed partial class DeviceTreeAddressDecoder
                 return AddressTranslationFailure.None;
             }
 
-            AddressBusKind pbus = MatchBus(parent, sink);
+            AddressBusKind pbus = Bus(parent, sink);
             if (pbus == AddressBusKind.None)
             {
                 at = parent;
@@ -65,7 +65,7 @@ public sealed partial class DeviceTreeAddressDecoder
                 return AddressTranslationFailure.NotABus;
             }
 
-            CountCells(pbus, dev, out int pna, out int pns);
+            Counts(pbus, dev, sink, out int pna, out int pns);
             if (!IsValidCounts(pna, pns))
             {
                 at = dev;

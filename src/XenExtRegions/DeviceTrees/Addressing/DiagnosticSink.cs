@@ -10,11 +10,22 @@ internal sealed class DiagnosticSink
     private readonly ICollection<AddressDiagnostic>? _output;
     private HashSet<DeviceTreeNode>? _missingTypeReported;
 
-    public DiagnosticSink(ILogger logger, ICollection<AddressDiagnostic>? output)
+    public DiagnosticSink(ILogger logger, ICollection<AddressDiagnostic>? output, bool cache = false)
     {
         _logger = logger;
         _output = output;
+        if (cache)
+        {
+            BusCache = new Dictionary<DeviceTreeNode, AddressBusKind>();
+            CellCache = new Dictionary<DeviceTreeNode, (int Na, int Ns)>();
+        }
     }
+
+    /// <summary>Bus kind per node, for a whole-tree walk (the tree is immutable).</summary>
+    public Dictionary<DeviceTreeNode, AddressBusKind>? BusCache { get; }
+
+    /// <summary>Default-bus cell counts per child node, for a whole-tree walk.</summary>
+    public Dictionary<DeviceTreeNode, (int Na, int Ns)>? CellCache { get; }
 
     /// <summary>Xen prints "Missing device_type" on every match; we report each node once.</summary>
     public void MissingDeviceType(DeviceTreeNode node)

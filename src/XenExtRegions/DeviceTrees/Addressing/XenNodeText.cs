@@ -25,9 +25,42 @@ internal static class XenNodeText
         return span.IsEmpty ? string.Empty : Encoding.UTF8.GetString(span.ToArray());
     }
 
-    /// <summary>
-    /// Xen's <c>np-&gt;name</c>: an explicit <c>name</c> property when present, else the node name before <c>@</c>
-    /// (what the unflattener synthesises for version 16+ blobs).
-    /// </summary>
-    public static string XenName(DeviceTreeNode node) => CString(node, "name") ?? node.BaseName;
+    /// <summary>True when the property's C string (bytes up to the first NUL) equals <paramref name="ascii"/>; no allocation.</summary>
+    public static bool CStringEquals(DeviceTreeProperty property, string ascii)
+    {
+        ReadOnlySpan<byte> span = property.Span;
+        int nul = span.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            span = span.Slice(0, nul);
+        }
+
+        if (span.Length != ascii.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (span[i] != ascii[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when Xen's <c>np-&gt;name</c> equals <paramref name="name"/>; no allocation.</summary>
+    public static bool XenNameEquals(DeviceTreeNode node, string name)
+    {
+        if (node.GetProperty("name") is { } property)
+        {
+            return CStringEquals(property, name);
+        }
+
+        ReadOnlySpan<char> full = node.Name.AsSpan();
+        int at = full.IndexOf('@');
+        return (at < 0 ? full : full.Slice(0, at)).SequenceEqual(name.AsSpan());
+    }
 }

@@ -4,18 +4,25 @@ using XenExtRegions.Ranges;
 namespace XenExtRegions.Tests.Ranges.Properties;
 
 /// <summary>
-/// A deliberately naive model of a range set: one flag per address of a 256-address universe placed at
-/// <see cref="Base"/> (0 or 2^64-256). No merging logic at all; ranges are derived by scanning the flags.
+/// A deliberately naive model of a range set: one flag per address of a small universe (256 addresses unless
+/// told) placed at <see cref="Base"/> (0, or the top of the space). No merging logic at all; ranges are derived
+/// by scanning the flags.
 /// </summary>
 internal sealed class BitmapRangeModel
 {
-    public const int Size = 256;
+    public const int DefaultSize = 256;
 
-    private readonly bool[] _present = new bool[Size];
+    private readonly bool[] _present;
 
-    public BitmapRangeModel(ulong @base) => Base = @base;
+    public BitmapRangeModel(ulong @base, int size = DefaultSize)
+    {
+        Base = @base;
+        _present = new bool[size];
+    }
 
     public ulong Base { get; }
+
+    public int Size => _present.Length;
 
     public ulong Address(int offset) => Base + (ulong)offset;
 
@@ -56,8 +63,13 @@ internal sealed class BitmapRangeModel
     }
 
     /// <summary>Maximal runs of present addresses inside the window, as absolute ranges.</summary>
-    public List<AddressRange> Runs(int windowFirst = 0, int windowLast = Size - 1)
+    public List<AddressRange> Runs(int windowFirst = 0, int windowLast = -1)
     {
+        if (windowLast < 0)
+        {
+            windowLast = Size - 1;
+        }
+
         var runs = new List<AddressRange>();
         int i = windowFirst;
         while (i <= windowLast)
@@ -103,7 +115,7 @@ internal sealed class BitmapRangeModel
 
     public BitmapRangeModel Clone()
     {
-        var copy = new BitmapRangeModel(Base);
+        var copy = new BitmapRangeModel(Base, Size);
         _present.CopyTo(copy._present, 0);
         return copy;
     }
