@@ -62,6 +62,9 @@ internal sealed record RegionReport
 
     /// <summary>The GIC phandle when known (interrupt-parent).</summary>
     public uint? InterruptParent { get; init; }
+
+    /// <summary>The /hypervisor node the library built, when it could (the dts and dtb forms use it).</summary>
+    public XenExtRegions.ExtendedRegions.HypervisorNode? Hypervisor { get; init; }
 }
 
 /// <summary>The inputs of a computation as data.</summary>

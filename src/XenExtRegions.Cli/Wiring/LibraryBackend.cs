@@ -1,14 +1,16 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using XenExtRegions.Cli.Rendering;
 using XenExtRegions.DeviceTrees;
+using XenExtRegions.ExtendedRegions;
 
 namespace XenExtRegions.Cli.Wiring;
 
-/// <summary>The real backend: calls the XenExtRegions library. Pieces not merged yet throw <see cref="NotWiredException"/>.</summary>
-internal sealed class LibraryBackend : IRegionsBackend
+/// <summary>The real backend: every answer comes from the XenExtRegions library; this class only maps types.</summary>
+internal sealed partial class LibraryBackend : IRegionsBackend
 {
     private static readonly byte[] DtbMagic = [0xd0, 0x0d, 0xfe, 0xed];
 
@@ -16,7 +18,7 @@ internal sealed class LibraryBackend : IRegionsBackend
     {
         if (content.AsSpan().StartsWith(DtbMagic))
         {
-            return new LoadedTree(ReadDtb(path, content), path, true);
+            return new LoadedTree(DtbReader.Read(content), path, true);
         }
 
         string text = new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
@@ -29,15 +31,13 @@ internal sealed class LibraryBackend : IRegionsBackend
 
     public bool TryNormaliseXenVersion(string text, out string normalised, out string known)
     {
-        known = XenVersions.KnownList;
-        return XenVersions.TryNormalise(text, out normalised);
+        known = KnownReleases;
+        bool ok = XenRelease.TryParse(text, out XenRelease release);
+        normalised = ok ? release.ToString() : string.Empty;
+        return ok;
     }
 
-    public RegionReport ComputeDom0(Dom0Request request) => throw new NotWiredException("The extended-regions engine");
-
-    public RegionReport ComputeDomU(DomURequest request) => throw new NotWiredException("The extended-regions engine");
-
-    public GuestReport CheckGuest(LoadedTree guest, ulong sectionSize) => throw new NotWiredException("The Linux guest view");
+    public const string KnownReleases = "4.16.0 or later, e.g. 4.16.0, 4.16.1, 4.17, 4.18, 4.19.2, 4.19.3, 4.20.0, 4.20.1, 4.21, 4.22, latest";
 
     public JsonRegsDocument DecodeRegs(LoadedTree tree)
     {
@@ -59,9 +59,28 @@ internal sealed class LibraryBackend : IRegionsBackend
 
     public string WriteDts(LoadedTree tree) => DtsWriter.Write(tree.Tree);
 
-    public byte[] WriteDtb(LoadedTree tree) => throw new NotWiredException("The DTB writer");
+    public byte[] WriteDtb(LoadedTree tree) => DtbWriter.Write(tree.Tree);
 
-    public byte[] WriteDtbWithHypervisor(LoadedTree? tree, RegionReport report) => throw new NotWiredException("The DTB writer");
+    public byte[] WriteDtbWithHypervisor(LoadedTree? tree, RegionReport report)
+    {
+        DeviceTreeNode node = report.Hypervisor?.ToDeviceTreeNode()
+            ?? throw new CliInputException("--format dtb: no /hypervisor node could be built for this result (see the warnings)");
+        DeviceTree result = tree is null
+            ? new DeviceTree(new DeviceTreeNode(string.Empty, [Cells("#address-cells", 2), Cells("#size-cells", 2)], [node]))
+            : TreeEditing.WithRootChild(tree.Tree, node);
+        return DtbWriter.Write(result);
+    }
 
-    private static DeviceTree ReadDtb(string path, byte[] content) => throw new NotWiredException("The DTB reader");
+    /// <summary>The tree the DTS form prints: a root with the cell counts and the /hypervisor node.</summary>
+    internal static string HypervisorDts(HypervisorNode node)
+    {
+        var root = new DeviceTreeNode(
+            string.Empty,
+            [Cells("#address-cells", (uint)node.AddressCells), Cells("#size-cells", (uint)node.SizeCells)],
+            [node.ToDeviceTreeNode()]);
+        return DtsWriter.Write(new DeviceTree(root));
+    }
+
+    private static DeviceTreeProperty Cells(string name, uint value) =>
+        new(name, [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
 }
