@@ -72,6 +72,140 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Dom0_dtb_output_is_the_board_with_hypervisor_added_and_re_reads_with_our_DTB_reader()
+    {
+        string output = Path.Combine(_dir, "dom0.dtb");
+        var result = CliRunner.Run("dom0", "--format", "dtb", "--output", output);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        DeviceTree tree = DtbReader.Read(File.ReadAllBytes(output));
+        DeviceTreeNode hypervisor = tree.FindNode("/hypervisor")!;
+        Assert.Equal(["xen,xen-4.22", "xen,xen"], hypervisor.Compatible);
+        DeviceTreeProperty reg = hypervisor.GetProperty("reg")!;
+        Assert.Equal(128, reg.Length);
+        Assert.Equal(0x78080000UL, reg.ReadNumber(0, 2));
+        Assert.Equal(0x48000000UL, reg.ReadNumber(4, 2));
+        Assert.NotNull(tree.FindNode("/soc/serial@e6e88000"));
+        Assert.NotNull(hypervisor.GetProperty("interrupts"));
+
+        // Replacing, not duplicating, when the input already has /hypervisor.
+        string again = Path.Combine(_dir, "again.dtb");
+        var second = CliRunner.Run("dom0", "--dtb", output, "--dom0-bank", "0x60000000:256M", "--gnttab", "0x78080000:256K", "--format", "dtb", "-o", again);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        DeviceTree twice = DtbReader.Read(File.ReadAllBytes(again));
+        Assert.Single(twice.Root.Children, c => c.Name == "hypervisor");
+    }
+
+    [Fact]
+    public void Dom0_on_a_DTB_matches_dom0_on_the_embedded_board()
+    {
+        string dtb = Path.Combine(_dir, "board.dtb");
+        Assert.Equal(0, CliRunner.Run("dt", "convert", BoardDts, dtb).ExitCode);
+        var fromDtb = CliRunner.Run("dom0", "--dtb", dtb, "--dom0-bank", "0x60000000:256M", "--gnttab", "0x78080000:0x40000", "--format", "json");
+        var embedded = CliRunner.Run("dom0", "--format", "json");
+        using JsonDocument a = JsonDocument.Parse(fromDtb.Out);
+        using JsonDocument b = JsonDocument.Parse(embedded.Out);
+        Assert.Equal(b.RootElement.GetProperty("regions").GetRawText(), a.RootElement.GetProperty("regions").GetRawText());
+    }
+
+    [Fact]
+    public void Dt_convert_round_trips_DTS_to_DTB_to_DTS()
+    {
+        string dtb = Path.Combine(_dir, "board.dtb");
+        string dts = Path.Combine(_dir, "back.dts");
+        var toDtb = CliRunner.Run("dt", "convert", BoardDts, dtb);
+        Assert.True(toDtb.ExitCode == 0, toDtb.ToString());
+        var toDts = CliRunner.Run("dt", "convert", dtb, dts);
+        Assert.True(toDts.ExitCode == 0, toDts.ToString());
+        DeviceTree original = DtsReader.Parse(SampleBoard.ReadDts(), "board.dts");
+        DeviceTree back = DtsReader.Parse(File.ReadAllText(dts), "back.dts");
+        Assert.Equal(original.Nodes.Select(n => n.Path), back.Nodes.Select(n => n.Path));
+    }
+
+    [Fact]
+    public void A_malformed_DTB_exits_2_with_the_offset()
+    {
+        string dtb = Path.Combine(_dir, "board.dtb");
+        Assert.Equal(0, CliRunner.Run("dt", "convert", BoardDts, dtb).ExitCode);
+        byte[] bytes = File.ReadAllBytes(dtb);
+        string broken = Path.Combine(_dir, "broken.dtb");
+        File.WriteAllBytes(broken, bytes.AsSpan(0, 60).ToArray());
+        var result = CliRunner.Run("dt", "dump", broken);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("offset", result.Error, StringComparison.OrdinalIgnoreCase);
+        var dom0 = CliRunner.Run("dom0", "--dtb", broken, "--iommu", "--gnttab", "0x78080000:256K");
+        Assert.Equal(2, dom0.ExitCode);
+    }
+
+    [Fact]
+    public void Dom0_iommu_on_the_board_excludes_MMIO_and_PCI_apertures()
+    {
+        var result = CliRunner.Run("dom0", "--iommu", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument doc = JsonDocument.Parse(result.Out);
+        var regions = doc.RootElement.GetProperty("regions").EnumerateArray()
+            .Select(r => (Convert.ToUInt64(r.GetProperty("start").GetString(), 16), Convert.ToUInt64(r.GetProperty("end").GetString(), 16))).ToList();
+        Assert.NotEmpty(regions);
+        Assert.DoesNotContain(regions, r => r.Item1 <= 0xe6e88000UL && 0xe6e88000UL < r.Item2);
+        Assert.DoesNotContain(regions, r => r.Item1 <= 0x30000000UL && 0x30000000UL < r.Item2);
+        Assert.DoesNotContain(regions, r => r.Item1 <= 0x48000000UL && 0x48000000UL < r.Item2);
+    }
+
+    [Fact]
+    public void Domu_toolstack_regions_are_the_unused_tails_of_the_guest_banks()
+    {
+        var result = CliRunner.Run("domu", "--memory", "512M", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument doc = JsonDocument.Parse(result.Out);
+        JsonElement regions = doc.RootElement.GetProperty("regions");
+        Assert.Equal(2, regions.GetArrayLength());
+        Assert.Equal("0x60000000", regions[0].GetProperty("start").GetString());
+        Assert.Equal("0x200000000", regions[1].GetProperty("start").GetString());
+        Assert.Equal("0x38000000", doc.RootElement.GetProperty("grantTable").GetProperty("start").GetString());
+        Assert.Equal(2, CliRunner.Run("domu", "--memory", "2T").ExitCode);
+    }
+
+    [Fact]
+    public void Guest_checks_a_hypervisor_node_as_Linux_does()
+    {
+        var dts = CliRunner.Run("dom0", "--format", "dts");
+        string path = Path.Combine(_dir, "guest.dts");
+        File.WriteAllText(path, dts.Out);
+        var result = CliRunner.Run("guest", path, "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument doc = JsonDocument.Parse(result.Out);
+        Assert.True(doc.RootElement.GetProperty("linuxAccepts").GetBoolean());
+        Assert.Equal(7, doc.RootElement.GetProperty("regions").GetArrayLength());
+        Assert.Equal("0x8000000", doc.RootElement.GetProperty("sectionSize").GetString());
+        Assert.Contains(doc.RootElement.GetProperty("usableWindows").EnumerateArray(), w => w.GetProperty("start").GetString() == "0x80000000");
+
+        File.WriteAllText(path, "/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>;\n hypervisor { reg = <0 0x38000000 0 0x1000000>, <0 0x80000000 0 0x10000000>, <0 0x40000000 0 0x10000000>; }; };\n");
+        var rejected = CliRunner.Run("guest", path);
+        Assert.Equal(0, rejected.ExitCode);
+        Assert.Contains("REJECTS", rejected.Out, StringComparison.Ordinal);
+        File.WriteAllText(path, "/dts-v1/;\n/ { };\n");
+        var none = CliRunner.Run("guest", path);
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("/hypervisor", none.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dom0_svg_on_the_board_is_well_formed()
+    {
+        var result = CliRunner.Run("dom0", "--iommu", "--format", "svg");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var svg = System.Xml.Linq.XDocument.Parse(result.Out);
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Contains(svg.Descendants(ns + "g"), g => (string?)g.Attribute("data-layer") == "Mmio");
+        Assert.Contains(svg.Descendants(ns + "g"), g => (string?)g.Attribute("data-layer") == "PciAperture");
+        string? dir = Environment.GetEnvironmentVariable("XER_SVG_OUT");
+        if (dir is not null)
+        {
+            File.WriteAllText(Path.Combine(dir, "real-dom0-iommu.svg"), result.Out);
+            File.WriteAllText(Path.Combine(dir, "real-dom0.svg"), CliRunner.Run("dom0", "--format", "svg").Out);
+        }
+    }
+
+    [Fact]
     public void Dt_regs_json_lists_the_boards_regs_and_PCI_apertures_in_document_order()
     {
         var result = CliRunner.Run("dt", "regs", BoardDts, "--format", "json");
