@@ -91,4 +91,19 @@ public sealed partial class DeviceTreeAddressDecoderTests
             File.Delete(dtb);
         }
     }
+
+    [Fact]
+    public void Dtc_compiled_fixture_read_as_dtb_enumerates_like_the_dts()
+    {
+        DtcTool.SkipIfAbsent();
+        byte[] blob = DtcTool.Run("-I", "dts", "-O", "dtb", Fixture("e2-board.dts"));
+
+        AddressEnumeration fromDtb = Xen.EnumerateAddresses(DtbReader.Read(blob));
+        AddressEnumeration fromDts = Xen.EnumerateAddresses(DtsReader.ParseFile(Fixture("e2-board.dts")));
+
+        Assert.Equal(
+            fromDts.Items.Select(i => (i.NodePath, i.Kind, i.Index, i.Address, i.Size)).ToArray(),
+            fromDtb.Items.Select(i => (i.NodePath, i.Kind, i.Index, i.Address, i.Size)).ToArray());
+        Assert.Equal(11, fromDtb.Items.Count);
+    }
 }

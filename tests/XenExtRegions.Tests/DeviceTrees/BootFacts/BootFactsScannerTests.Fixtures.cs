@@ -38,4 +38,20 @@ public sealed class BootFactsScannerFixtureTests
         Assert.Equal(new[] { MemoryBankKind.StaticHeap, MemoryBankKind.ReservedMemory }, facts.ReservedMemory.Select(b => b.Kind).ToArray());
         Assert.Single(facts.MemoryReservations);
     }
+
+    [Fact]
+    public void Dtc_compiled_fixture_keeps_the_memreserve_block_and_the_same_facts()
+    {
+        XenExtRegions.Tests.DeviceTrees.Dts.DtcTool.SkipIfAbsent();
+        byte[] blob = XenExtRegions.Tests.DeviceTrees.Dts.DtcTool.Run("-I", "dts", "-O", "dtb",
+            Path.Combine(AppContext.BaseDirectory, "DeviceTrees", "BootFacts", "Fixtures", "boot-facts.dts"));
+
+        var fromDtb = new BootFactsScanner(BootScanOptions.ForRelease(4, 21)).Scan(DtbReader.Read(blob));
+        var fromDts = new BootFactsScanner(BootScanOptions.ForRelease(4, 21)).Scan(Load());
+
+        Assert.Equal(fromDts.HostRam.ToArray(), fromDtb.HostRam.ToArray());
+        Assert.Equal(fromDts.ReservedMemory.ToArray(), fromDtb.ReservedMemory.ToArray());
+        Assert.Equal(fromDts.Modules.ToArray(), fromDtb.Modules.ToArray());
+        Assert.Equal(0x78000000UL, fromDtb.ReservedMemory[0].Start);
+    }
 }
