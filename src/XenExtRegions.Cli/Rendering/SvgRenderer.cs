@@ -29,7 +29,7 @@ internal static class SvgRenderer
         [MapLayer.Module] = ("Boot modules", "#e1bee7", "#7b1fa2"),
         [MapLayer.DomainRam] = ("Domain RAM", "#90caf9", "#1565c0"),
         [MapLayer.GrantTable] = ("Grant table", "#f48fb1", "#ad1457"),
-        [MapLayer.Mmio] = ("MMIO (reg)", "#cfd8dc", "#455a64"),
+        [MapLayer.Mmio] = ("Device reg windows", "#cfd8dc", "#455a64"),
         [MapLayer.PciAperture] = ("PCI apertures", "#80cbc4", "#00695c"),
         [MapLayer.Exclusion] = ("User exclusions", "#ef9a9a", "#b71c1c"),
         [MapLayer.ExtendedRegion] = ("Extended regions", "#ffd54f", "#e65100"),

@@ -61,6 +61,16 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Dom0_as_4_19_differs_from_the_4_17_log_by_2_MiB_and_says_so()
+    {
+        var result = RunOrSkipUnwired("dom0", "--xen-log", CliRunner.FixturePath("salvator-x-h3-xen-4.17.log"), "--xen-version", "4.19");
+        Assert.Contains("DIFFERS", result.Out, StringComparison.Ordinal);
+        Assert.Contains("only in log:  0x48000000->0x54000000", result.Out, StringComparison.Ordinal);
+        Assert.Contains("only ours:    0x48000000->0x53e00000", result.Out, StringComparison.Ordinal);
+        Assert.Contains("differ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dom0_dts_output_re_reads_with_our_DTS_reader()
     {
         var result = RunOrSkipUnwired("dom0", "--format", "dts");
