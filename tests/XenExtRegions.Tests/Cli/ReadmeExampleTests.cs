@@ -24,7 +24,7 @@ public sealed class ReadmeExampleTests
             GrantWindow = new MemoryBank(0x78080000, 0x40000, MemoryBankKind.GrantTable),
         });
         Assert.Equal(7, result.Regions.Count);
-        Assert.Equal("d0: extended region 0: 0x48000000->0x54000000", result.LogLines.First().Text);
+        Assert.Equal("d0: extended region 0: 0x48000000->0x54000000", result.LogLines[0].Text);
         Assert.NotEmpty(result.Explanation.Select(f => f.ToString()));
     }
 }
