@@ -1,0 +1,421 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>Property values: strings, cell arrays, byte strings, references, <c>/incbin/</c>.</summary>
+internal sealed partial class DtsParser
+{
+    private readonly ByteBuffer _value = new();
+    private readonly List<DtsValueReference> _references = new();
+
+    /// <summary>Parses the value after '=' up to and including ';' into <paramref name="property"/>.</summary>
+    private void ParsePropertyValue(DtsSourceProperty property)
+    {
+        _value.Clear();
+        _references.Clear();
+        string name = property.Name;
+        while (true)
+        {
+            _s.SkipTrivia();
+            ReadValueLabels(property);
+            char c = _s.Current;
+            if (c == '"')
+            {
+                ReadString(_value);
+                _value.Add(0);
+            }
+            else if (c == '<')
+            {
+                _s.Advance();
+                ReadCells(32, property);
+            }
+            else if (c == '[')
+            {
+                ReadByteString(property);
+            }
+            else if (c == '&')
+            {
+                DtsSourceLocation at = _s.Location;
+                string target = ReadReference();
+                _references.Add(new DtsValueReference(_value.Count, target, isPhandle: false, at));
+            }
+            else if (_s.LookingAt("/bits/"))
+            {
+                _s.Advance(6);
+                DtsSourceLocation at;
+                _s.SkipTrivia();
+                at = _s.Location;
+                if (_s.Current < '0' || _s.Current > '9')
+                {
+                    // dtc's grammar takes a literal here, not an expression.
+                    throw at.Error($"Expected an integer literal after '/bits/' (8, 16, 32 or 64), but found {Describe(_s.Current)}.");
+                }
+
+                ulong bits = ReadIntegerLiteral();
+                if (bits is not (8 or 16 or 32 or 64))
+                {
+                    throw at.Error(FormattableString.Invariant($"Array elements must be 8, 16, 32 or 64 bits, not {bits}."));
+                }
+
+                _s.SkipTrivia();
+                if (_s.Current != '<')
+                {
+                    throw _s.Location.Error($"Expected '<' after '/bits/ {bits}', but found {Describe(_s.Current)}.");
+                }
+
+                _s.Advance();
+                ReadCells((int)bits, property);
+            }
+            else if (_s.LookingAt("/incbin/"))
+            {
+                ReadIncbin();
+            }
+            else
+            {
+                throw _s.Location.Error($"Expected a value for property '{name}' (a \"string\", <cells>, [bytes], &reference or /bits/), but found {Describe(c)}.");
+            }
+
+            _s.SkipTrivia();
+            ReadValueLabels(property);
+            if (_s.Current == ',')
+            {
+                _s.Advance();
+                continue;
+            }
+
+            if (_s.Current == ';')
+            {
+                _s.Advance();
+                break;
+            }
+
+            throw _s.Location.Error($"Expected ';' after property '{name}' (or ',' and another value), but found {Describe(_s.Current)}.");
+        }
+
+        property.Value = _value.ToArray();
+        property.References = _references.Count == 0 ? null : new List<DtsValueReference>(_references);
+    }
+
+    private void ReadValueLabels(DtsSourceProperty property)
+    {
+        while (TryReadLabel(out string? label))
+        {
+            property.Labels.Add(label);
+            _s.SkipTrivia();
+        }
+    }
+
+    /// <summary>Reads the elements of a cell array after '&lt;' up to and including '&gt;'.</summary>
+    private void ReadCells(int bits, DtsSourceProperty property)
+    {
+        ulong mask = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+        while (true)
+        {
+            _s.SkipTrivia();
+            char c = _s.Current;
+            if (c == '>')
+            {
+                _s.Advance();
+                return;
+            }
+
+            if (TryReadLabel(out string? label))
+            {
+                property.Labels.Add(label);
+                continue;
+            }
+
+            DtsSourceLocation at = _s.Location;
+            if (c == '&')
+            {
+                string target = ReadReference();
+                if (bits != 32)
+                {
+                    throw at.Error("References are only allowed in arrays with 32-bit elements.");
+                }
+
+                _references.Add(new DtsValueReference(_value.Count, target, isPhandle: true, at));
+                _value.AppendBigEndian(uint.MaxValue, 4);
+                continue;
+            }
+
+            if ((c >= '0' && c <= '9') || c == '\'' || c == '(')
+            {
+                ulong v = ParseIntegerPrim("a cell");
+
+                // As dtc: the bits above the element must be all zero, or all one (a sign-extended negative number).
+                if (v > mask && (v | mask) != ulong.MaxValue)
+                {
+                    throw at.Error(FormattableString.Invariant($"Value 0x{v:x} is out of range for a {bits}-bit array element."));
+                }
+
+                _value.AppendBigEndian(v & mask, bits / 8);
+                continue;
+            }
+
+            if (_s.AtEndOfFile)
+            {
+                throw at.Error("Unexpected end of file in a cell array (expected '>').");
+            }
+
+            throw at.Error($"Expected a number, a 'c'har literal, '(' expression ')', a &reference or '>' in a cell array, but found {Describe(c)}.");
+        }
+    }
+
+    /// <summary>Reads <c>[00 11 2233]</c>.</summary>
+    private void ReadByteString(DtsSourceProperty property)
+    {
+        _s.Advance();
+        while (true)
+        {
+            _s.SkipTrivia();
+            char c = _s.Current;
+            if (c == ']')
+            {
+                _s.Advance();
+                return;
+            }
+
+            if (TryReadLabel(out string? label))
+            {
+                property.Labels.Add(label);
+                continue;
+            }
+
+            if (DtsCharacters.IsHexDigit(c) && DtsCharacters.IsHexDigit(_s.PeekAt(1)))
+            {
+                _value.Add((byte)((DtsCharacters.HexValue(c) << 4) | DtsCharacters.HexValue(_s.PeekAt(1))));
+                _s.Advance(2);
+                continue;
+            }
+
+            throw _s.Location.Error(_s.AtEndOfFile
+                ? "Unexpected end of file in a byte string (expected ']')."
+                : $"Expected two hex digits or ']' in a byte string, but found {Describe(c)}{(DtsCharacters.IsHexDigit(c) ? " followed by " + Describe(_s.PeekAt(1)) : string.Empty)}.");
+        }
+    }
+
+    /// <summary>Reads <c>/incbin/("file")</c> or <c>/incbin/("file", offset, length)</c>, as dtc.</summary>
+    private void ReadIncbin()
+    {
+        DtsSourceLocation at = _s.Location;
+        _s.Advance(8);
+        _s.SkipTrivia();
+        if (_s.Current != '(')
+        {
+            throw _s.Location.Error("Expected '(' after '/incbin/'.");
+        }
+
+        _s.Advance();
+        _s.SkipTrivia();
+        if (_s.Current != '"')
+        {
+            throw _s.Location.Error("Expected a quoted file name in '/incbin/(...)'.");
+        }
+
+        var nameBytes = new ByteBuffer();
+        ReadString(nameBytes);
+        string name = System.Text.Encoding.UTF8.GetString(nameBytes.ToArray());
+        ulong offset = 0;
+        ulong? length = null;
+        _s.SkipTrivia();
+        if (_s.Current == ',')
+        {
+            _s.Advance();
+            offset = ParseIntegerPrim("the offset of /incbin/");
+            _s.SkipTrivia();
+            if (_s.Current != ',')
+            {
+                throw _s.Location.Error("Expected ',' and a length after the offset of '/incbin/'.");
+            }
+
+            _s.Advance();
+            length = ParseIntegerPrim("the length of /incbin/");
+            _s.SkipTrivia();
+        }
+
+        if (_s.Current != ')')
+        {
+            throw _s.Location.Error($"Expected ')' to end '/incbin/(...)', but found {Describe(_s.Current)}.");
+        }
+
+        _s.Advance();
+        string path = _s.ResolveFile(name, at);
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            long available = stream.Length - (long)Math.Min(offset, (ulong)stream.Length);
+            long count = length is ulong n ? (long)Math.Min(n, (ulong)long.MaxValue) : available;
+            if (count > available)
+            {
+                throw at.Error(FormattableString.Invariant($"'/incbin/' asks for {count} bytes at offset {offset} but '{name}' has only {available} there."));
+            }
+
+            if (count > int.MaxValue - _value.Count)
+            {
+                throw at.Error("'/incbin/' data is too large.");
+            }
+
+            stream.Position = (long)offset;
+            var data = new byte[count];
+            int read = 0;
+            while (read < count)
+            {
+                int r = stream.Read(data, read, (int)count - read);
+                if (r <= 0)
+                {
+                    throw at.Error($"'{name}' ended early while reading '/incbin/' data.");
+                }
+
+                read += r;
+            }
+
+            _value.AddRange(data);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DtsSyntaxException($"Cannot read '/incbin/' file '{name}': {ex.Message}", at.File, at.Line, at.Column, ex);
+        }
+    }
+
+    /// <summary>Reads a "..." string at '"', appending its bytes (UTF-8, escapes decoded) without a terminator.</summary>
+    private void ReadString(ByteBuffer into)
+    {
+        DtsSourceLocation start = _s.Location;
+        _s.Advance();
+        string text = _s.Text;
+        while (true)
+        {
+            int pos = _s.Pos;
+
+            // Fast path: a run of plain ASCII.
+            while (pos < text.Length)
+            {
+                char ch = text[pos];
+                if (ch == '"' || ch == '\\' || ch == '\n' || ch >= 0x80)
+                {
+                    break;
+                }
+
+                into.Add((byte)ch);
+                pos++;
+            }
+
+            _s.Pos = pos;
+            if (_s.AtEndOfFile)
+            {
+                throw start.Error("Unterminated string: the file ends before the closing '\"'.");
+            }
+
+            char c = text[pos];
+            if (c == '"')
+            {
+                _s.Advance();
+                return;
+            }
+
+            if (c == '\n')
+            {
+                // dtc allows a string to span lines.
+                into.Add((byte)'\n');
+                _s.AdvanceAny();
+                continue;
+            }
+
+            if (c == '\\')
+            {
+                _s.Advance();
+                if (_s.AtEndOfFile)
+                {
+                    throw start.Error("Unterminated string: the file ends after a backslash.");
+                }
+
+                ReadEscape(into);
+                continue;
+            }
+
+            AppendUtf8(into, text, ref pos);
+            _s.Pos = pos;
+        }
+    }
+
+    /// <summary>Decodes the escape after a backslash, as dtc's get_escape_char.</summary>
+    private void ReadEscape(ByteBuffer into)
+    {
+        char c = _s.Current;
+        switch (c)
+        {
+            case 'a': into.Add(7); _s.Advance(); return;
+            case 'b': into.Add(8); _s.Advance(); return;
+            case 't': into.Add(9); _s.Advance(); return;
+            case 'n': into.Add(10); _s.Advance(); return;
+            case 'v': into.Add(11); _s.Advance(); return;
+            case 'f': into.Add(12); _s.Advance(); return;
+            case 'r': into.Add(13); _s.Advance(); return;
+            case 'x':
+            {
+                DtsSourceLocation at = _s.Location;
+                _s.Advance();
+                int value = 0;
+                int digits = 0;
+                while (digits < 2 && DtsCharacters.IsHexDigit(_s.Current))
+                {
+                    value = (value << 4) | DtsCharacters.HexValue(_s.Current);
+                    _s.Advance();
+                    digits++;
+                }
+
+                if (digits == 0)
+                {
+                    throw at.Error("'\\x' is used with no following hex digits.");
+                }
+
+                into.Add((byte)value);
+                return;
+            }
+
+            default:
+                if (c >= '0' && c <= '7')
+                {
+                    int value = 0;
+                    for (int digits = 0; digits < 3 && _s.Current >= '0' && _s.Current <= '7'; digits++)
+                    {
+                        value = (value << 3) | (_s.Current - '0');
+                        _s.Advance();
+                    }
+
+                    into.Add((byte)value);
+                    return;
+                }
+
+                if (c == '\n' || c == '\r')
+                {
+                    // dtc's string token does not allow an escaped line break.
+                    throw _s.LocationOf(_s.Pos - 1).Error("A backslash cannot end a line inside a string or character literal.");
+                }
+
+                // Any other escaped character stands for itself (\\, \", \' and the rest).
+                int pos = _s.Pos;
+                AppendUtf8(into, _s.Text, ref pos);
+                _s.Pos = pos;
+                return;
+        }
+    }
+
+    private static void AppendUtf8(ByteBuffer into, string text, ref int pos)
+    {
+        char c = text[pos];
+        if (c < 0x80)
+        {
+            into.Add((byte)c);
+            pos++;
+            return;
+        }
+
+        int length = char.IsHighSurrogate(c) && pos + 1 < text.Length && char.IsLowSurrogate(text[pos + 1]) ? 2 : 1;
+        into.AddRange(System.Text.Encoding.UTF8.GetBytes(text.Substring(pos, length)));
+        pos += length;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>
+/// A node of the parser's mutable tree. As in dtc, deleted nodes and properties stay in their lists, flagged, so a
+/// later block that names them again revives them at their old position.
+/// </summary>
+internal sealed class DtsSourceNode
+{
+    private Dictionary<string, DtsSourceNode>? _childIndex;
+    private Dictionary<string, DtsSourceProperty>? _propertyIndex;
+
+    public DtsSourceNode(string name, DtsSourceNode? parent, DtsSourceLocation location)
+    {
+        Name = name;
+        Parent = parent;
+        Location = location;
+    }
+
+    public string Name { get; }
+
+    public DtsSourceNode? Parent { get; }
+
+    public DtsSourceLocation Location { get; }
+
+    public List<DtsSourceProperty> Properties { get; } = new();
+
+    public List<DtsSourceNode> Children { get; } = new();
+
+    public List<string> Labels { get; } = new();
+
+    public bool Deleted { get; set; }
+
+    /// <summary>The id of the last block that defined this item (duplicates within one block are an error, as in dtc).</summary>
+    public int DefinedInBlock { get; set; }
+
+    public bool OmitIfNoRef { get; set; }
+
+    public bool Referenced { get; set; }
+
+    /// <summary>The phandle, explicit or assigned; 0 when none.</summary>
+    public uint Phandle { get; set; }
+
+    public int Depth { get; init; }
+
+    /// <summary>The child called <paramref name="name"/>, deleted or not.</summary>
+    public DtsSourceNode? FindChild(string name)
+    {
+        if (_childIndex is not null)
+        {
+            return _childIndex.TryGetValue(name, out DtsSourceNode? n) ? n : null;
+        }
+
+        foreach (DtsSourceNode child in Children)
+        {
+            if (child.Name == name)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
+
+    public void AddChild(DtsSourceNode child)
+    {
+        Children.Add(child);
+        if (_childIndex is not null)
+        {
+            _childIndex[child.Name] = child;
+        }
+        else if (Children.Count > 8)
+        {
+            // Wide nodes get an index so lookups stay O(1) in large generated trees.
+            _childIndex = new Dictionary<string, DtsSourceNode>(System.StringComparer.Ordinal);
+            foreach (DtsSourceNode c in Children)
+            {
+                _childIndex[c.Name] = c;
+            }
+        }
+    }
+
+    /// <summary>The property called <paramref name="name"/>, deleted or not.</summary>
+    public DtsSourceProperty? FindProperty(string name)
+    {
+        if (_propertyIndex is not null)
+        {
+            return _propertyIndex.TryGetValue(name, out DtsSourceProperty? p) ? p : null;
+        }
+
+        foreach (DtsSourceProperty property in Properties)
+        {
+            if (property.Name == name)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    public DtsSourceProperty? FindLiveProperty(string name) => FindProperty(name) is { Deleted: false } p ? p : null;
+
+    public void AddProperty(DtsSourceProperty property)
+    {
+        Properties.Add(property);
+        if (_propertyIndex is not null)
+        {
+            _propertyIndex[property.Name] = property;
+        }
+        else if (Properties.Count > 8)
+        {
+            _propertyIndex = new Dictionary<string, DtsSourceProperty>(System.StringComparer.Ordinal);
+            foreach (DtsSourceProperty p in Properties)
+            {
+                _propertyIndex[p.Name] = p;
+            }
+        }
+    }
+
+    /// <summary>The full path, e.g. <c>/soc/serial@1000</c>.</summary>
+    public string Path
+    {
+        get
+        {
+            if (Parent is null)
+            {
+                return "/";
+            }
+
+            var names = new List<string>();
+            for (DtsSourceNode? n = this; n?.Parent is not null; n = n.Parent)
+            {
+                names.Add(n.Name);
+            }
+
+            names.Reverse();
+            return "/" + string.Join("/", names);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>A property of the parser's mutable tree: bytes with the references still to fill in.</summary>
+internal sealed class DtsSourceProperty
+{
+    public DtsSourceProperty(string name, DtsSourceLocation location)
+    {
+        Name = name;
+        Location = location;
+    }
+
+    public string Name { get; }
+
+    public DtsSourceLocation Location { get; set; }
+
+    /// <summary>The value; phandle references hold a 4-byte placeholder, path references none (spliced in later).</summary>
+    public byte[] Value { get; set; } = System.Array.Empty<byte>();
+
+    /// <summary>The references in the value, in offset order; null when there are none.</summary>
+    public List<DtsValueReference>? References { get; set; }
+
+    /// <summary>Labels on the property and inside its value (kept for the duplicate-label check).</summary>
+    public List<string> Labels { get; } = new();
+
+    public bool Deleted { get; set; }
+
+    /// <summary>The id of the last block that defined this item (duplicates within one block are an error, as in dtc).</summary>
+    public int DefinedInBlock { get; set; }
+}
+
+/// <summary>A <c>&amp;label</c> or <c>&amp;{/path}</c> inside a property value.</summary>
+internal readonly struct DtsValueReference
+{
+    public DtsValueReference(int offset, string target, bool isPhandle, DtsSourceLocation location)
+    {
+        Offset = offset;
+        Target = target;
+        IsPhandle = isPhandle;
+        Location = location;
+    }
+
+    /// <summary>Byte offset in the value: of the placeholder cell, or where the path string goes.</summary>
+    public int Offset { get; }
+
+    /// <summary>A label, or a path starting with '/'.</summary>
+    public string Target { get; }
+
+    /// <summary>True inside a cell array (a phandle); false for a path string.</summary>
+    public bool IsPhandle { get; }
+
+    public DtsSourceLocation Location { get; }
+}

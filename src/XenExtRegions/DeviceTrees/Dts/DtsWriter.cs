@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>
+/// Prints a tree as DTS source in the layout of <c>dtc -I dtb -O dts</c>: <c>/dts-v1/;</c>, the
+/// <c>/memreserve/</c> lines, tab indentation, properties before children, a blank line before each child, and
+/// each value printed as dtc guesses its type (strings, <c>&lt;0x..&gt;</c> cells, or a <c>[..]</c> byte string).
+/// </summary>
+/// <remarks>
+/// The output parses back (with <see cref="DtsReader"/> or dtc) to an equal tree. The walk is iterative, so any
+/// depth is fine. Labels and references are not reconstructed: a blob has none.
+/// </remarks>
+public static class DtsWriter
+{
+    private const string HexDigits = "0123456789abcdef";
+
+    /// <summary>Prints <paramref name="tree"/> as DTS source.</summary>
+    /// <param name="tree">The tree.</param>
+    /// <param name="options">Layout choices; null for <see cref="DtsWriterOptions.Default"/>.</param>
+    /// <returns>The source text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tree"/> is null.</exception>
+    public static string Write(DeviceTree tree, DtsWriterOptions? options = null)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(tree, writer, options);
+        return writer.ToString();
+    }
+
+    /// <summary>Prints <paramref name="tree"/> as DTS source to <paramref name="output"/>.</summary>
+    /// <param name="tree">The tree.</param>
+    /// <param name="output">Where the text goes.</param>
+    /// <param name="options">Layout choices; null for <see cref="DtsWriterOptions.Default"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="tree"/> or <paramref name="output"/> is null.</exception>
+    public static void Write(DeviceTree tree, TextWriter output, DtsWriterOptions? options = null)
+    {
+        if (tree is null)
+        {
+            throw new ArgumentNullException(nameof(tree));
+        }
+
+        if (output is null)
+        {
+            throw new ArgumentNullException(nameof(output));
+        }
+
+        options ??= DtsWriterOptions.Default;
+        string nl = options.NewLine;
+        var line = new StringBuilder(256);
+        output.Write("/dts-v1/;");
+        output.Write(nl);
+        output.Write(nl);
+        foreach (MemoryReservation reservation in tree.MemoryReservations)
+        {
+            line.Clear().Append("/memreserve/\t0x");
+            AppendHex(line, reservation.Address, 16);
+            line.Append(" 0x");
+            AppendHex(line, reservation.Size, 16);
+            line.Append(';').Append(nl);
+            output.Write(line.ToString());
+        }
+
+        var stack = new Stack<(DeviceTreeNode Node, int NextChild)>();
+        WriteNodeStart(output, line, tree.Root, 0, options);
+        stack.Push((tree.Root, 0));
+        while (stack.Count > 0)
+        {
+            (DeviceTreeNode node, int next) = stack.Pop();
+            int depth = stack.Count;
+            if (next < node.Children.Count)
+            {
+                stack.Push((node, next + 1));
+                DeviceTreeNode child = node.Children[next];
+                output.Write(nl);
+                WriteNodeStart(output, line, child, depth + 1, options);
+                stack.Push((child, 0));
+                continue;
+            }
+
+            line.Clear().Append('\t', depth).Append("};").Append(nl);
+            output.Write(line.ToString());
+        }
+    }
+
+    private static void WriteNodeStart(TextWriter output, StringBuilder line, DeviceTreeNode node, int depth, DtsWriterOptions options)
+    {
+        line.Clear().Append('\t', depth).Append(depth == 0 ? "/" : node.Name).Append(" {").Append(options.NewLine);
+        output.Write(line.ToString());
+        foreach (DeviceTreeProperty property in node.Properties)
+        {
+            line.Clear().Append('\t', depth + 1).Append(property.Name);
+            if (!property.IsEmpty)
+            {
+                line.Append(" = ");
+                AppendValue(line, property.Span, options);
+            }
+
+            line.Append(';').Append(options.NewLine);
+            output.Write(line.ToString());
+        }
+    }
+
+    /// <summary>Prints a value the way dtc guesses its type (treesource.c's guess_value_type).</summary>
+    internal static void AppendValue(StringBuilder sb, ReadOnlySpan<byte> value, DtsWriterOptions options)
+    {
+        switch (GuessType(value))
+        {
+            case DtsValueKind.Strings:
+                AppendStrings(sb, value, options.StringListStyle);
+                break;
+            case DtsValueKind.Cells:
+                sb.Append('<');
+                for (int i = 0; i < value.Length; i += 4)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(' ');
+                    }
+
+                    uint cell = (uint)((value[i] << 24) | (value[i + 1] << 16) | (value[i + 2] << 8) | value[i + 3]);
+                    sb.Append("0x");
+                    AppendHex(sb, cell, 2);
+                }
+
+                sb.Append('>');
+                break;
+            default:
+                sb.Append('[');
+                for (int i = 0; i < value.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(' ');
+                    }
+
+                    sb.Append(HexDigits[value[i] >> 4]).Append(HexDigits[value[i] & 0xf]);
+                }
+
+                sb.Append(']');
+                break;
+        }
+    }
+
+    /// <summary>
+    /// dtc's rule: a string list when the value ends with NUL, every byte is printable, NUL or a C escape
+    /// character, and at most half the bytes are NUL; else cells when the length is a multiple of 4; else bytes.
+    /// </summary>
+    internal static DtsValueKind GuessType(ReadOnlySpan<byte> value)
+    {
+        if (value.Length == 0)
+        {
+            return DtsValueKind.Empty;
+        }
+
+        int nul = 0;
+        bool allString = true;
+        foreach (byte b in value)
+        {
+            if (b == 0)
+            {
+                nul++;
+            }
+            else if (!DtsCharacters.IsPrintable(b) && !(b >= 7 && b <= 13))
+            {
+                allString = false;
+                break;
+            }
+        }
+
+        if (allString && value[value.Length - 1] == 0 && nul <= value.Length - nul)
+        {
+            return DtsValueKind.Strings;
+        }
+
+        return value.Length % 4 == 0 ? DtsValueKind.Cells : DtsValueKind.Bytes;
+    }
+
+    private static void AppendStrings(StringBuilder sb, ReadOnlySpan<byte> value, DtsStringListStyle style)
+    {
+        sb.Append('"');
+        for (int i = 0; i < value.Length - 1; i++)
+        {
+            byte b = value[i];
+            switch (b)
+            {
+                case 0:
+                    sb.Append(style == DtsStringListStyle.Separate ? "\", \"" : "\\0");
+                    break;
+                case 7: sb.Append("\\a"); break;
+                case 8: sb.Append("\\b"); break;
+                case 9: sb.Append("\\t"); break;
+                case 10: sb.Append("\\n"); break;
+                case 11: sb.Append("\\v"); break;
+                case 12: sb.Append("\\f"); break;
+                case 13: sb.Append("\\r"); break;
+                case (byte)'\\': sb.Append("\\\\"); break;
+                case (byte)'"': sb.Append("\\\""); break;
+                default:
+                    if (DtsCharacters.IsPrintable(b))
+                    {
+                        sb.Append((char)b);
+                    }
+                    else
+                    {
+                        sb.Append("\\x").Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xf]);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append('"');
+    }
+
+    /// <summary>Lower-case hex with at least <paramref name="minDigits"/> digits (printf's <c>%0Nx</c>).</summary>
+    private static void AppendHex(StringBuilder sb, ulong value, int minDigits)
+    {
+        int digits = 1;
+        for (ulong v = value >> 4; v != 0; v >>= 4)
+        {
+            digits++;
+        }
+
+        for (int i = Math.Max(digits, minDigits) - 1; i >= 0; i--)
+        {
+            sb.Append(i >= 16 ? '0' : HexDigits[(int)((value >> (4 * i)) & 0xf)]);
+        }
+    }
+}
