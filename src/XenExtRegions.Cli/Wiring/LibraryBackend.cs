@@ -67,8 +67,16 @@ internal sealed partial class LibraryBackend : IRegionsBackend
             ?? throw new CliInputException("--format dtb: no /hypervisor node could be built for this result (see the warnings)");
         DeviceTree result = tree is null
             ? new DeviceTree(new DeviceTreeNode(string.Empty, [Cells("#address-cells", 2), Cells("#size-cells", 2)], [node]))
-            : TreeEditing.WithRootChild(tree.Tree, node);
+            : WithHypervisorNode(tree.Tree, node);
         return DtbWriter.Write(result);
+    }
+
+    /// <summary>The input tree with the root's <c>hypervisor</c> child added or replaced.</summary>
+    private static DeviceTree WithHypervisorNode(DeviceTree tree, DeviceTreeNode node)
+    {
+        var builder = new DeviceTreeBuilder(tree);
+        builder.ReplaceNode("/" + node.Name, node);
+        return builder.Build();
     }
 
     /// <summary>The tree the DTS form prints: a root with the cell counts and the /hypervisor node.</summary>
