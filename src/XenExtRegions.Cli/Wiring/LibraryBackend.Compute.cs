@@ -131,7 +131,9 @@ internal sealed partial class LibraryBackend
     {
         ExtendedRegionsResult result = new ExtendedRegionsEngine().Compute(input);
         warnings.AddRange(result.Diagnostics.Select(d => d.ToString()));
-        warnings.AddRange(ExtendedRegionAudit.Audit(result).Select(f => "audit: " + f));
+        IReadOnlyList<AuditFinding> findings = ExtendedRegionAudit.Audit(result);
+        warnings.AddRange(findings.Where(f => f.Severity != AuditSeverity.Note).Select(f => "audit: " + f));
+        List<string> notes = findings.Where(f => f.Severity == AuditSeverity.Note).Select(f => "audit: " + f).ToList();
         HypervisorNode? hypervisor = null;
         if (result.Outcome != ExtendedRegionsOutcome.NoHypervisorNode)
         {
@@ -223,6 +225,7 @@ internal sealed partial class LibraryBackend
             },
             Map = map,
             Warnings = warnings,
+            Notes = notes,
             AddressCells = addressCells,
             SizeCells = sizeCells,
             EventChannelPpi = EventChannelPpi,

@@ -52,6 +52,18 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Dom0_on_the_embedded_board_reports_module_overlaps_as_notes_not_warnings()
+    {
+        CliResult result = CliRunner.Run("dom0", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(result.Out);
+        Assert.Empty(doc.RootElement.GetProperty("warnings").EnumerateArray());
+        JsonElement notes = doc.RootElement.GetProperty("notes");
+        Assert.Equal(2, notes.GetArrayLength());
+        Assert.All(notes.EnumerateArray(), n => Assert.Contains("/chosen/module@", n.GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Dom0_with_the_E1_log_matches_it()
     {
         var result = RunOrSkipUnwired("dom0", "--xen-log", CliRunner.FixturePath("salvator-x-h3-xen-4.17.log"), "--format", "json");

@@ -22,6 +22,7 @@ public sealed class AuditTests
         AuditFinding module = Assert.Single(findings, f => f.Kind == AuditFindingKind.OverlapsBootModule);
         Assert.Equal(0, module.RegionIndex);
         Assert.Equal("/chosen/module@4a000000", module.Subject);
+        Assert.Equal(AuditSeverity.Note, module.Severity);
         AuditFinding user = Assert.Single(findings, f => f.Kind == AuditFindingKind.OverlapsUserExclusion);
         Assert.Equal(5, user.RegionIndex);
         Assert.Equal(new AddressRange(0x600000000, 0x600000FFF), user.Overlap);
