@@ -57,7 +57,7 @@ internal static class SvgRenderer
         double axisY = lanesBottom + 4;
         int regionRows = Math.Max(1, report.Regions.Count);
         double listTop = axisY + 120;
-        double height = listTop + 30 + (regionRows * 18) + 20 + (report.Warnings.Count * 16) + 20;
+        double height = listTop + 30 + (regionRows * 18) + 20 + ((report.Warnings.Count + report.Notes.Count) * 16) + 20;
 
         var root = new XElement(
             Svg + "svg",
@@ -192,6 +192,12 @@ internal static class SvgRenderer
         foreach (string warning in report.Warnings)
         {
             list.Add(Text(20, wy, "⚠ " + warning, 12, null, "#b71c1c"));
+            wy += 16;
+        }
+
+        foreach (string note in report.Notes)
+        {
+            list.Add(Text(20, wy, "ⓘ " + note, 12, null, "#455a64"));
             wy += 16;
         }
 
