@@ -1,6 +1,8 @@
+using System;
+
 namespace XenExtRegions.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length == 0 ? 0 : 0;
+    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
 }

@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using XenExtRegions.Diagnostics;
+using XenExtRegions.Memory;
+
+namespace XenExtRegions.Cli.Commands;
+
+/// <summary>Option factories with value parsers built on <see cref="AddressText"/>: errors name the option.</summary>
+internal static class CliOptions
+{
+    public const string NumberHelp = "hex (0x…), decimal, or with K/M/G/T suffix (powers of 1024)";
+
+    public static Option<ulong> Number(string name, string description, ulong? defaultValue = null)
+    {
+        var option = new Option<ulong>(name)
+        {
+            Description = description,
+            HelpName = "N",
+            CustomParser = result => ParseNumber(result, name),
+        };
+        if (defaultValue is { } d)
+        {
+            option.DefaultValueFactory = _ => d;
+        }
+
+        return option;
+    }
+
+    public static Option<int> Bits(string name, string description, int defaultValue)
+    {
+        return new Option<int>(name)
+        {
+            Description = description,
+            HelpName = "N",
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return defaultValue;
+                }
+
+                if (!AddressText.TryParseNumber(result.Tokens[0].Value, out ulong v, out string? error))
+                {
+                    result.AddError($"{name}: {error}");
+                    return defaultValue;
+                }
+
+                if (v < 1 || v > 64)
+                {
+                    result.AddError($"{name}: {v} is not a width in bits between 1 and 64");
+                    return defaultValue;
+                }
+
+                return (int)v;
+            },
+        };
+    }
+
+    public static Option<MemoryBank?> StartSize(string name, string description, MemoryBankKind kind)
+    {
+        return new Option<MemoryBank?>(name)
+        {
+            Description = description,
+            HelpName = "START:SIZE",
+            CustomParser = result =>
+            {
+                if (result.Tokens.Count == 0)
+                {
+                    return null;
+                }
+
+                return ParseBank(result, result.Tokens[0].Value, name, kind);
+            },
+        };
+    }
+
+    public static Option<List<MemoryBank>> StartSizeList(string name, string description, MemoryBankKind kind)
+    {
+        return new Option<List<MemoryBank>>(name)
+        {
+            Description = description + " (repeatable)",
+            HelpName = "START:SIZE",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = result =>
+            {
+                var list = new List<MemoryBank>();
+                foreach (Token token in result.Tokens)
+                {
+                    if (ParseBank(result, token.Value, name, kind) is { } bank)
+                    {
+                        list.Add(bank);
+                    }
+                }
+
+                return list;
+            },
+        };
+    }
+
+    public static Option<string> Format(string defaultValue, params string[] allowed)
+    {
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = "Output form",
+            HelpName = string.Join("|", allowed),
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.AcceptOnlyFromAmong(allowed);
+        return option;
+    }
+
+    public static Option<string?> Output() => new("--output", "-o")
+    {
+        Description = "Write the output to FILE instead of standard output (required for --format dtb)",
+        HelpName = "FILE",
+    };
+
+    private static ulong ParseNumber(ArgumentResult result, string name)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return 0;
+        }
+
+        string text = result.Tokens[0].Value;
+        if (!AddressText.TryParseNumber(text, out ulong value, out string? error))
+        {
+            result.AddError($"{name}: {error}");
+            return 0;
+        }
+
+        return value;
+    }
+
+    private static MemoryBank? ParseBank(ArgumentResult result, string text, string name, MemoryBankKind kind)
+    {
+        if (!AddressText.TryParseStartSize(text, out ulong start, out ulong size, out string? error))
+        {
+            result.AddError($"{name}: {error}");
+            return null;
+        }
+
+        return new MemoryBank(start, size, kind, name);
+    }
+}

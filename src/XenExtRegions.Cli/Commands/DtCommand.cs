@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using XenExtRegions.Cli.Rendering;
+using XenExtRegions.Cli.Wiring;
+using XenExtRegions.DeviceTrees;
+
+namespace XenExtRegions.Cli.Commands;
+
+/// <summary><c>dt dump|regs|convert</c>: inspect and convert device trees.</summary>
+internal static class DtCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var command = new Command("dt", "Inspect and convert device trees (DTB or DTS, detected by content)");
+        command.Subcommands.Add(BuildDump(context));
+        command.Subcommands.Add(BuildRegs(context));
+        command.Subcommands.Add(BuildConvert(context));
+        return command;
+    }
+
+    private static Command BuildDump(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "A DTB or DTS file" };
+        var format = CliOptions.Format("dts", "dts", "json");
+        var output = CliOptions.Output();
+        var command = new Command("dump", "Print a tree as DTS source or JSON") { file, format, output };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            LoadedTree tree = context.Backend.LoadTree(path, InputFiles.ReadBytes(path, "FILE"));
+            if (parse.GetValue(format) == "json")
+            {
+                OutputSink.WriteText(context, parse.GetValue(output), w => JsonRenderer.Write(ToJson(tree.Tree), w));
+            }
+            else
+            {
+                string dts = context.Backend.WriteDts(tree);
+                OutputSink.WriteText(context, parse.GetValue(output), w => w.Write(dts));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command BuildRegs(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "A DTB or DTS file" };
+        var format = CliOptions.Format("table", "table", "json");
+        var output = CliOptions.Output();
+        var command = new Command("regs", "Every node's reg decoded and translated to CPU addresses, plus PCI host-bridge apertures") { file, format, output };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            LoadedTree tree = context.Backend.LoadTree(path, InputFiles.ReadBytes(path, "FILE"));
+            JsonRegsDocument doc = context.Backend.DecodeRegs(tree);
+            if (parse.GetValue(format) == "json")
+            {
+                OutputSink.WriteText(context, parse.GetValue(output), w => JsonRenderer.Write(doc, w));
+            }
+            else
+            {
+                OutputSink.WriteText(context, parse.GetValue(output), w => RenderRegs(doc, w));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command BuildConvert(CliContext context)
+    {
+        var input = new Argument<string>("IN") { Description = "The tree to read (DTB or DTS, detected by content)" };
+        var output = new Argument<string>("OUT") { Description = "The file to write: .dtb/.dtbo writes a blob, .dts/.dtsi writes source" };
+        var command = new Command("convert", "Convert DTB to DTS or DTS to DTB (by OUT's extension)") { input, output };
+        command.SetAction(parse =>
+        {
+            string inPath = parse.GetValue(input)!;
+            string outPath = parse.GetValue(output)!;
+            string ext = Path.GetExtension(outPath).ToLowerInvariant();
+            if (ext is not (".dtb" or ".dtbo" or ".dts" or ".dtsi"))
+            {
+                throw new CliInputException($"OUT: '{outPath}' must end in .dtb or .dts (the extension chooses the output form)");
+            }
+
+            LoadedTree tree = context.Backend.LoadTree(inPath, InputFiles.ReadBytes(inPath, "IN"));
+            if (ext is ".dtb" or ".dtbo")
+            {
+                OutputSink.WriteBytes(context, outPath, context.Backend.WriteDtb(tree), "dtb");
+            }
+            else
+            {
+                string dts = context.Backend.WriteDts(tree);
+                OutputSink.WriteText(context, outPath, w => w.Write(dts));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void RenderRegs(JsonRegsDocument doc, TextWriter w)
+    {
+        int width = doc.Regs.Select(r => r.Path.Length).Concat(doc.PciRanges.Select(p => p.Path.Length)).DefaultIfEmpty(4).Max();
+        w.WriteLine($"{"node".PadRight(width)}  #  {"address",-18}  size");
+        foreach (JsonReg r in doc.Regs)
+        {
+            w.WriteLine($"{r.Path.PadRight(width)}  {r.Index}  {r.Address,-18}  {r.Size}");
+        }
+
+        if (doc.PciRanges.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("PCI host-bridge apertures (CPU side)");
+            foreach (JsonPciRange p in doc.PciRanges)
+            {
+                w.WriteLine($"{p.Path.PadRight(width)}     {p.CpuAddress,-18}  {p.Size}");
+            }
+        }
+
+        if (doc.Errors.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("Untranslatable entries");
+            foreach (JsonRegError e in doc.Errors)
+            {
+                w.WriteLine($"{e.Path.PadRight(width)}  {e.Index}  {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>A flat node list in document order (no nesting, so any depth serialises).</summary>
+    internal static JsonTreeDocument ToJson(DeviceTree tree)
+    {
+        var nodes = new List<JsonNode>();
+        foreach (DeviceTreeNode node in tree.Nodes)
+        {
+            nodes.Add(new JsonNode(node.Path, node.Depth, node.Properties.Select(p => new JsonProperty(p.Name, p.Length, ValueText(p.Span))).ToList()));
+        }
+
+        return new JsonTreeDocument(
+            tree.MemoryReservations.Select(r => new JsonReservation(Hex.Of(r.Address), Hex.Of(r.Size))).ToList(),
+            nodes);
+    }
+
+    /// <summary>A property value as DTS would show it: strings, cells, or bytes.</summary>
+    internal static string ValueText(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (LooksLikeStrings(value))
+        {
+            string[] parts = Encoding.UTF8.GetString(value[..^1]).Split('\0');
+            return string.Join(", ", parts.Select(p => "\"" + p.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
+        }
+
+        var sb = new StringBuilder();
+        if (value.Length % 4 == 0)
+        {
+            sb.Append('<');
+            for (int i = 0; i < value.Length; i += 4)
+            {
+                uint cell = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(value.Slice(i, 4));
+                sb.Append(i == 0 ? string.Empty : " ").Append("0x").Append(cell.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return sb.Append('>').ToString();
+        }
+
+        sb.Append('[');
+        for (int i = 0; i < value.Length; i++)
+        {
+            sb.Append(i == 0 ? string.Empty : " ").Append(value[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return sb.Append(']').ToString();
+    }
+
+    private static bool LooksLikeStrings(ReadOnlySpan<byte> value)
+    {
+        if (value[^1] != 0 || value[0] == 0)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < value.Length; i++)
+        {
+            byte b = value[i];
+            if (b == 0)
+            {
+                if (i > 0 && value[i - 1] == 0)
+                {
+                    return false;
+                }
+            }
+            else if (b < 0x20 || b > 0x7e)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using XenExtRegions.Cli.Rendering;
+using XenExtRegions.Cli.Wiring;
+using XenExtRegions.Memory;
+using XenExtRegions.XenLog;
+
+namespace XenExtRegions.Cli.Commands;
+
+/// <summary>Shared by dom0 and domu: the log comparison, the no-region warning, and the five output forms.</summary>
+internal static class RegionOutput
+{
+    public static LogComparison? Compare(XenBootLog? log, string? file, IReadOnlyList<MemoryBank> ours)
+    {
+        if (log is null || file is null || !log.HasDom0ExtendedRegionVerdict)
+        {
+            return null;
+        }
+
+        IReadOnlyList<MemoryBank> theirs = log.GetDom0ExtendedRegions();
+        var ourKeys = new HashSet<(ulong, ulong)>(ours.Select(b => (b.Start, b.Size)));
+        var theirKeys = new HashSet<(ulong, ulong)>(theirs.Select(b => (b.Start, b.Size)));
+        var onlyInLog = theirs.Where(b => !ourKeys.Contains((b.Start, b.Size))).ToList();
+        var onlyOurs = ours.Where(b => !theirKeys.Contains((b.Start, b.Size))).ToList();
+        bool sameOrder = theirs.Select(b => (b.Start, b.Size)).SequenceEqual(ours.Select(b => (b.Start, b.Size)));
+        return new LogComparison(file, sameOrder, theirs, onlyInLog, onlyOurs);
+    }
+
+    public static int Write(CliContext context, RegionReport report, LoadedTree? tree, string format, string? output)
+    {
+        switch (format)
+        {
+            case "json":
+                OutputSink.WriteText(context, output, w => JsonRenderer.Render(report, w));
+                break;
+            case "dts":
+                OutputSink.WriteText(context, output, w => DtsRenderer.Render(report, w));
+                break;
+            case "svg":
+                OutputSink.WriteText(context, output, w => SvgRenderer.Render(report, w));
+                break;
+            case "dtb":
+                if (output is null)
+                {
+                    throw new CliInputException("--format dtb writes binary data: give --output FILE");
+                }
+
+                OutputSink.WriteBytes(context, output, context.Backend.WriteDtbWithHypervisor(tree, report), format);
+                break;
+            default:
+                OutputSink.WriteText(context, output, w => TableRenderer.Render(report, w));
+                break;
+        }
+
+        if (report.Regions.Count == 0)
+        {
+            context.Error.WriteLine($"warning: {report.Subject}: no extended region found; the /hypervisor reg holds the grant table only (Xen warns \"failed to allocate extended regions\")");
+        }
+
+        if (report.Log is { Matches: false } log)
+        {
+            context.Error.WriteLine($"note: the regions differ from those in {log.LogFile} ({log.OnlyInLog.Count} only in the log, {log.OnlyOurs.Count} only ours)");
+        }
+
+        return 0;
+    }
+
+    public static string Version(CliContext context, string? requested, Version? fromLog)
+    {
+        string? text = requested ?? (fromLog is null ? null : fromLog.ToString(3));
+        if (text is null)
+        {
+            return XenExtRegions.ExtendedRegions.XenRelease.Latest.ToString();
+        }
+
+        if (!context.Backend.TryNormaliseXenVersion(text, out string normalised, out string known))
+        {
+            throw new CliInputException(requested is null
+                ? $"--xen-log: the log's Xen version {text} is not a known release profile (known: {known}); pass --xen-version"
+                : $"--xen-version: unknown release '{text}' (known: {known})");
+        }
+
+        return normalised;
+    }
+}

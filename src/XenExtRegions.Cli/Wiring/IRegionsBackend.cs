@@ -1,0 +1,34 @@
+using XenExtRegions.Cli.Rendering;
+
+namespace XenExtRegions.Cli.Wiring;
+
+/// <summary>
+/// Everything the tool asks of the library, in one seam: the commands parse and render; this computes. The real
+/// implementation is <see cref="LibraryBackend"/>; tests may pass another.
+/// </summary>
+internal interface IRegionsBackend
+{
+    /// <summary>Reads a DTB or DTS file, deciding by content (DTB magic d00dfeed).</summary>
+    LoadedTree LoadTree(string path, byte[] content);
+
+    /// <summary>Parses the embedded sample board.</summary>
+    LoadedTree LoadEmbeddedBoard(string dtsText);
+
+    /// <summary>Normalises a --xen-version value, or returns false for an unknown release.</summary>
+    bool TryNormaliseXenVersion(string text, out string normalised, out string known);
+
+    RegionReport ComputeDom0(Dom0Request request);
+
+    RegionReport ComputeDomU(DomURequest request);
+
+    GuestReport CheckGuest(LoadedTree guest, ulong sectionSize);
+
+    JsonRegsDocument DecodeRegs(LoadedTree tree);
+
+    string WriteDts(LoadedTree tree);
+
+    byte[] WriteDtb(LoadedTree tree);
+
+    /// <summary>The input tree (or, when null, an empty 2/2-cell root) with the /hypervisor node of the report added or replaced, as a DTB.</summary>
+    byte[] WriteDtbWithHypervisor(LoadedTree? tree, RegionReport report);
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Buffers.Binary;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>Cell counts and bus matching (spec §8.1, §8.2).</summary>
+public sealed partial class DeviceTreeAddressDecoder
+{
+    /// <summary>
+    /// The cell count for <paramref name="node"/>'s own addresses: under Xen's policy the first of parent, grandparent…
+    /// root that has the property; under the specification's policy the parent only. Reads the first cell as Xen's
+    /// signed <c>int</c>; a value shorter than one cell gives 0 (invalid) instead of Xen's out-of-bounds read.
+    /// </summary>
+    private int ReadCells(DeviceTreeNode node, string name, int fallback, out DeviceTreeNode? from)
+    {
+        DeviceTreeNode np = node.Parent ?? node;
+        while (true)
+        {
+            if (np.GetProperty(name) is { } property)
+            {
+                from = np;
+                return property.Length < 4 ? 0 : unchecked((int)BinaryPrimitives.ReadUInt32BigEndian(property.Span));
+            }
+
+            if (Policy == AddressingPolicy.Specification || np.Parent is null)
+            {
+                from = null;
+                return fallback;
+            }
+
+            np = np.Parent;
+        }
+    }
+
+    /// <summary><see cref="MatchBus"/> through the sink's cache, when it has one.</summary>
+    private static AddressBusKind Bus(DeviceTreeNode np, DiagnosticSink? sink)
+    {
+        if (sink?.BusCache is not { } cache)
+        {
+            return MatchBus(np, sink);
+        }
+
+        if (!cache.TryGetValue(np, out AddressBusKind bus))
+        {
+            bus = MatchBus(np, sink);
+            cache.Add(np, bus);
+        }
+
+        return bus;
+    }
+
+    /// <summary><see cref="CountCells"/> through the sink's cache, when it has one.</summary>
+    private void Counts(AddressBusKind bus, DeviceTreeNode dev, DiagnosticSink? sink, out int na, out int ns)
+    {
+        if (bus == AddressBusKind.Pci || sink?.CellCache is not { } cache)
+        {
+            CountCells(bus, dev, out na, out ns);
+            return;
+        }
+
+        if (!cache.TryGetValue(dev, out (int Na, int Ns) counts))
+        {
+            CountCells(bus, dev, out counts.Na, out counts.Ns);
+            cache.Add(dev, counts);
+        }
+
+        (na, ns) = counts;
+    }
+
+    /// <summary>Xen's <c>dt_match_bus</c>: PCI first (device_type, then node name with a warning), then default.</summary>
+    private static AddressBusKind MatchBus(DeviceTreeNode np, DiagnosticSink? sink)
+    {
+        if (np.GetProperty("device_type") is { } type &&
+            (XenNodeText.CStringEquals(type, "pci") || XenNodeText.CStringEquals(type, "pciex") ||
+             XenNodeText.CStringEquals(type, "vci") || XenNodeText.CStringEquals(type, "ht")))
+        {
+            return AddressBusKind.Pci;
+        }
+
+        if (XenNodeText.XenNameEquals(np, "pci") || XenNodeText.XenNameEquals(np, "pcie"))
+        {
+            sink?.MissingDeviceType(np);
+            return AddressBusKind.Pci;
+        }
+
+        return np.Parent is null || np.HasProperty("ranges") ? AddressBusKind.Default : AddressBusKind.None;
+    }
+
+    /// <summary>The bus's <c>count_cells</c> for a child <paramref name="dev"/>: PCI hard-wires 3/2.</summary>
+    private void CountCells(AddressBusKind bus, DeviceTreeNode dev, out int na, out int ns)
+    {
+        if (bus == AddressBusKind.Pci)
+        {
+            na = 3;
+            ns = 2;
+            return;
+        }
+
+        na = ReadCells(dev, "#address-cells", 2, out _);
+        ns = ReadCells(dev, "#size-cells", 1, out _);
+    }
+
+    /// <summary>Describes where a node's cell counts came from, for messages.</summary>
+    private string DescribeCells(DeviceTreeNode dev, int na, int ns)
+    {
+        ReadCells(dev, "#address-cells", 2, out DeviceTreeNode? aFrom);
+        ReadCells(dev, "#size-cells", 1, out DeviceTreeNode? sFrom);
+        string a = aFrom is null ? "default" : "from " + aFrom.Path;
+        string s = sFrom is null ? "default" : "from " + sFrom.Path;
+        return FormattableString.Invariant($"#address-cells = {na} ({a}), #size-cells = {ns} ({s})");
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>The P2 walk (spec §5.2 step 3) and the per-node item builder.</summary>
+public sealed partial class DeviceTreeAddressDecoder
+{
+    /// <summary>
+    /// Every address of the tree as Xen's P2 producer walks it: every node in document order (disabled ones,
+    /// <c>/chosen</c>, <c>/memory</c>, CPUs… included); each address tuple translated or failed; then, for a node whose
+    /// <c>device_type</c> is "pci" compared case-insensitively (as P2 does; "pciex" is not matched) and which has a
+    /// <c>ranges</c> property, every range.
+    /// </summary>
+    /// <param name="tree">The tree.</param>
+    /// <returns>The items, failures and diagnostics.</returns>
+    /// <remarks>
+    /// Spec §15.11: a node whose <c>device_type</c> is "PCI" in another case is selected by P2 but parsed by Xen's
+    /// case-sensitive bus matcher as a default bus (child cells from its parent). We reproduce that, because the engine
+    /// must match Xen bit for bit, and report <see cref="AddressDiagnosticId.PciDeviceTypeCaseMismatch"/>.
+    /// Untranslatable PCI ranges are items with the all-ones address and an Error-level diagnostic, not entries of
+    /// <see cref="AddressEnumeration.Errors"/>: Xen 4.18+ fails on them (-ERANGE), 4.16–4.17 does not.
+    /// </remarks>
+    public AddressEnumeration EnumerateAddresses(DeviceTree tree)
+    {
+        if (tree is null)
+        {
+            throw new ArgumentNullException(nameof(tree));
+        }
+
+        var items = new List<AddressItem>();
+        var errors = new List<AddressTranslationError>();
+        var diagnostics = new List<AddressDiagnostic>();
+        var sink = new DiagnosticSink(_logger, diagnostics, cache: true);
+        var ranges = new List<PciRange>();
+        foreach (DeviceTreeNode node in tree.Nodes)
+        {
+            AppendRegItems(node, sink, items, errors);
+
+            string? type = XenNodeText.CString(node, "device_type");
+            if (type is null || !string.Equals(type, "pci", StringComparison.OrdinalIgnoreCase) || !node.HasProperty("ranges"))
+            {
+                continue;
+            }
+
+            if (!string.Equals(type, "pci", StringComparison.Ordinal) && MatchBus(node, null) != AddressBusKind.Pci)
+            {
+                sink.Report(AddressDiagnosticId.PciDeviceTypeCaseMismatch, LogLevel.Warning, node.Path, -1,
+                    FormattableString.Invariant($"{node.Path}: device_type \"{type}\" selects the node as a PCI host bridge (case-insensitive), but Xen's bus matcher is case-sensitive, so its ranges are parsed with default-bus cell counts."));
+            }
+
+            ranges.Clear();
+            if (!TryEnumerateRanges(node, sink, ranges, out AddressTranslationError error))
+            {
+                items.Add(new AddressItem(AddressItemKind.PciRange, node, -1, 0, BadAddress, 0, error, null));
+                errors.Add(error);
+                sink.Report(AddressDiagnosticId.CannotEnumerateRanges, LogLevel.Error, node.Path, -1, error.Message);
+                continue;
+            }
+
+            foreach (PciRange range in ranges)
+            {
+                items.Add(new AddressItem(AddressItemKind.PciRange, node, range.Index, range.ChildAddress, range.CpuAddress, range.Size, null, range));
+            }
+        }
+
+        return new AddressEnumeration(items, errors, diagnostics);
+    }
+
+    private void AppendRegItems(DeviceTreeNode node, DiagnosticSink sink, List<AddressItem> items, List<AddressTranslationError>? errors)
+    {
+        if (!TryLocateAddresses(node, sink, out AddressLayout layout))
+        {
+            return;
+        }
+
+        for (int i = 0; i < layout.Count; i++)
+        {
+            RegEntry entry = layout.Entry(i, sink, node);
+            if (entry.Size == 0)
+            {
+                sink.Report(AddressDiagnosticId.ZeroSize, LogLevel.Warning, node.Path, i,
+                    FormattableString.Invariant($"{node.Path}: {layout.Property.Name} entry {i} has size 0 (Xen removes an inverted range there; a debug build asserts)."));
+            }
+
+            if (TryTranslateEntry(node, layout, i, sink, out TranslatedAddress translated, out AddressTranslationError error))
+            {
+                items.Add(new AddressItem(AddressItemKind.Reg, node, i, entry.Address, translated.Address, translated.Size, null, null));
+                if (translated.Overflows)
+                {
+                    sink.Report(AddressDiagnosticId.AddressOverflow, LogLevel.Error, node.Path, i,
+                        FormattableString.Invariant($"{node.Path}: entry {i} at 0x{translated.Address:x} size 0x{translated.Size:x} runs past 2^64 - 1 (Xen wraps the end to 0x{translated.WrappedEnd:x})."));
+                }
+            }
+            else
+            {
+                items.Add(new AddressItem(AddressItemKind.Reg, node, i, entry.Address, BadAddress, entry.Size, error, null));
+                errors?.Add(error);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Buffers.Binary;
+using Microsoft.Extensions.Logging;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>Locating and reading a node's address tuples (Xen's <c>dt_number_of_address</c> / <c>dt_get_address</c>).</summary>
+public sealed partial class DeviceTreeAddressDecoder
+{
+    /// <summary>Where a node's tuples are: the property, the bus, the counts.</summary>
+    private readonly struct AddressLayout
+    {
+        public AddressLayout(DeviceTreeProperty property, AddressBusKind bus, int na, int ns)
+        {
+            Property = property;
+            Bus = bus;
+            Na = na;
+            Ns = ns;
+            Count = (int)(property.Length / 4 / ((long)na + ns));
+        }
+
+        public DeviceTreeProperty Property { get; }
+
+        public AddressBusKind Bus { get; }
+
+        public int Na { get; }
+
+        public int Ns { get; }
+
+        public int Count { get; }
+
+        public ReadOnlySpan<byte> AddressCells(int index) => Property.Span.Slice(checked(index * (Na + Ns) * 4), Na * 4);
+
+        public ReadOnlySpan<byte> SizeCells(int index) => Property.Span.Slice(checked(((index * (Na + Ns)) + Na) * 4), Ns * 4);
+
+        public RegEntry Entry(int index, DiagnosticSink? sink, DeviceTreeNode node)
+        {
+            ReadOnlySpan<byte> address = AddressCells(index);
+            ReadOnlySpan<byte> size = SizeCells(index);
+            bool truncated = !CellReader.TryReadExactNumber(size, out _);
+            if (truncated)
+            {
+                sink?.Report(AddressDiagnosticId.SizeTruncated, LogLevel.Warning, node.Path, index,
+                    FormattableString.Invariant($"{node.Path}: the size of {Property.Name} entry {index} has non-zero bits above 64; only the low 64 bits are kept, as Xen does."));
+            }
+
+            return new RegEntry(index, Bus, Na, Ns, BinaryPrimitives.ReadUInt32BigEndian(address), CellReader.ReadNumber(address), CellReader.ReadNumber(size), truncated);
+        }
+    }
+
+    /// <summary>
+    /// Finds the node's tuples as Xen does: parent bus, counts valid, the bus's property present. False means "Xen sees
+    /// no address" (reported to <paramref name="sink"/> when it is noteworthy).
+    /// </summary>
+    private bool TryLocateAddresses(DeviceTreeNode node, DiagnosticSink? sink, out AddressLayout layout)
+    {
+        layout = default;
+        DeviceTreeNode? parent = node.Parent;
+        if (parent is null)
+        {
+            return false;
+        }
+
+        AddressBusKind bus = Bus(parent, sink);
+        if (bus == AddressBusKind.None)
+        {
+            if (node.HasProperty("reg"))
+            {
+                sink?.Report(AddressDiagnosticId.NotOnABus, LogLevel.Debug, node.Path, -1,
+                    FormattableString.Invariant($"{node.Path}: reg ignored because {parent.Path} is not a bus (no ranges, not PCI, not the root)."));
+            }
+
+            return false;
+        }
+
+        Counts(bus, node, sink, out int na, out int ns);
+        string propertyName = bus == AddressBusKind.Pci ? "assigned-addresses" : "reg";
+        DeviceTreeProperty? property = node.GetProperty(propertyName);
+        if (!IsValidCounts(na, ns))
+        {
+            if (property is not null && sink is not null)
+            {
+                sink.Report(AddressDiagnosticId.InvalidCellCountNoAddresses, LogLevel.Warning, node.Path, -1,
+                    FormattableString.Invariant($"{node.Path}: {propertyName} ignored because {DescribeCells(node, na, ns)} is not a valid address layout; Xen sees no address."));
+            }
+
+            return false;
+        }
+
+        if (property is null)
+        {
+            return false;
+        }
+
+        layout = new AddressLayout(property, bus, na, ns);
+        if (property.Length % ((na + ns) * 4) != 0)
+        {
+            sink?.Report(AddressDiagnosticId.TrailingPartialTuple, LogLevel.Warning, node.Path, layout.Count,
+                FormattableString.Invariant($"{node.Path}: {propertyName} is {property.Length} bytes, not a whole number of {na}+{ns}-cell tuples; the trailing {property.Length % ((na + ns) * 4)} bytes are ignored."));
+        }
+
+        return true;
+    }
+
+    private bool TryTranslateEntry(DeviceTreeNode node, AddressLayout layout, int index, DiagnosticSink sink, out TranslatedAddress address, out AddressTranslationError error)
+    {
+        RegEntry entry = layout.Entry(index, null, node);
+        AddressTranslationFailure failure = TranslateCells(node, layout.AddressCells(index), sink, out ulong cpu, out DeviceTreeNode at, out string reason);
+        if (failure == AddressTranslationFailure.None && cpu == BadAddress)
+        {
+            failure = AddressTranslationFailure.BadAddressMarker;
+            at = node;
+            reason = "the translated address is 0xffffffffffffffff, Xen's failure marker";
+        }
+
+        if (failure != AddressTranslationFailure.None)
+        {
+            address = default;
+            error = new AddressTranslationError(node.Path, index, AddressItemKind.Reg, failure, at.Path,
+                FormattableString.Invariant($"Unable to retrieve address {index} for {node.Path}: {reason}."));
+            sink.UnableToRetrieve(error);
+            return false;
+        }
+
+        address = new TranslatedAddress(node.Path, index, entry.Address, cpu, entry.Size);
+        error = default;
+        return true;
+    }
+}

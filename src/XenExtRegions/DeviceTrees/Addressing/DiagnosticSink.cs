@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>Collects address diagnostics and logs them once, through the source-generated methods.</summary>
+internal sealed class DiagnosticSink
+{
+    private readonly ILogger _logger;
+    private readonly ICollection<AddressDiagnostic>? _output;
+    private HashSet<DeviceTreeNode>? _missingTypeReported;
+
+    public DiagnosticSink(ILogger logger, ICollection<AddressDiagnostic>? output, bool cache = false)
+    {
+        _logger = logger;
+        _output = output;
+        if (cache)
+        {
+            BusCache = new Dictionary<DeviceTreeNode, AddressBusKind>();
+            CellCache = new Dictionary<DeviceTreeNode, (int Na, int Ns)>();
+        }
+    }
+
+    /// <summary>Bus kind per node, for a whole-tree walk (the tree is immutable).</summary>
+    public Dictionary<DeviceTreeNode, AddressBusKind>? BusCache { get; }
+
+    /// <summary>Default-bus cell counts per child node, for a whole-tree walk.</summary>
+    public Dictionary<DeviceTreeNode, (int Na, int Ns)>? CellCache { get; }
+
+    /// <summary>Xen prints "Missing device_type" on every match; we report each node once.</summary>
+    public void MissingDeviceType(DeviceTreeNode node)
+    {
+        _missingTypeReported ??= new HashSet<DeviceTreeNode>();
+        if (_missingTypeReported.Add(node))
+        {
+            Report(AddressDiagnosticId.MissingDeviceType, LogLevel.Warning, node.Path, -1, node.Path + ": Missing device_type (treated as a PCI bus because of its name).");
+        }
+    }
+
+    public void UnableToRetrieve(AddressTranslationError error)
+    {
+        AddressDiagnosticId id = error.Reason switch
+        {
+            AddressTranslationFailure.NoRanges => AddressDiagnosticId.NoRanges,
+            AddressTranslationFailure.NoMatchingRange => AddressDiagnosticId.NoMatchingRange,
+            AddressTranslationFailure.NotABus => AddressDiagnosticId.NotABus,
+            AddressTranslationFailure.BadCellCount => AddressDiagnosticId.BadCellCount,
+            _ => AddressDiagnosticId.UnableToRetrieveAddress,
+        };
+        Report(id, LogLevel.Error, error.NodePath, error.Index, error.Message);
+    }
+
+    public void Report(AddressDiagnosticId id, LogLevel level, string nodePath, int index, string message)
+    {
+        _output?.Add(new AddressDiagnostic(id, level, nodePath, index, message));
+        AddressLog.Write(_logger, id, level, message);
+    }
+}

@@ -1,0 +1,264 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using XenExtRegions.Memory;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>
+/// Finds what Xen's boot-time scan (<c>boot_fdt_info</c> / <c>early_scan_node</c>, spec §6) finds in a host tree, with the
+/// per-release rules of a <see cref="BootScanOptions"/>. Walks without recursion; thread-safe.
+/// </summary>
+/// <remarks>
+/// Cells follow the flat scan: a node's <c>reg</c> uses the nearest ancestor's <c>#address-cells</c>/<c>#size-cells</c>
+/// (root defaults 2/1), except inside <c>/reserved-memory</c>, which restarts from that node's own values (or 2/1).
+/// Not modelled: the DTB itself as a module (its load address is unknown here), the XSM magic probe of unnamed
+/// modules after the second, and the boot-module overlap check of <c>add_boot_module</c>.
+/// </remarks>
+public sealed partial class BootFactsScanner
+{
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a scanner.</summary>
+    /// <param name="options">The release rules; <see cref="BootScanOptions.Latest"/> when null.</param>
+    /// <param name="logger">Where diagnostics are logged; nothing when null.</param>
+    public BootFactsScanner(BootScanOptions? options = null, ILogger? logger = null)
+    {
+        Options = options ?? BootScanOptions.Latest;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The release rules.</summary>
+    public BootScanOptions Options { get; }
+
+    private enum Rc
+    {
+        Ok,
+        NoEnt,
+        Inval,
+        NoSpc,
+        Panic,
+    }
+
+    /// <summary>Scans a tree.</summary>
+    /// <param name="tree">The host tree.</param>
+    /// <returns>The facts.</returns>
+    public BootFacts Scan(DeviceTree tree)
+    {
+        if (tree is null)
+        {
+            throw new ArgumentNullException(nameof(tree));
+        }
+
+        var state = new ScanState(Options, _logger);
+        BootScanOutcome outcome = ScanCore(tree, state);
+        var ram = state.Ram.OrderBy(b => b.Start).ToArray(); // stable; Xen sorts by start too
+        return new BootFacts(Options, outcome, ram, state.Reserved.ToArray(), state.Reservations.ToArray(), state.ShmHost.ToArray(),
+            state.Shm.ToArray(), state.Modules.Select(m => m.Module).ToArray(), BuildDomains(tree, state), state.Diagnostics.ToArray());
+    }
+
+    private BootScanOutcome ScanCore(DeviceTree tree, ScanState state)
+    {
+        foreach (MemoryReservation r in tree.MemoryReservations)
+        {
+            var bank = new MemoryBank(r.Address, r.Size, MemoryBankKind.MemoryReservation, "/memreserve/");
+            state.Reservations.Add(bank);
+            if (!Options.MemoryReservationsAreReserved)
+            {
+                state.Report(BootScanDiagnosticId.MemoryReservationNotReserved, LogLevel.Information, "/memreserve/",
+                    FormattableString.Invariant($"/memreserve/ 0x{r.Address:x} size 0x{r.Size:x} is only printed by this release, not reserved."));
+                continue;
+            }
+
+            if (state.Reserved.Count >= Options.MaxMemoryBanks)
+            {
+                state.Report(BootScanDiagnosticId.ReservedBankLimitReached, LogLevel.Critical, "/memreserve/", "Cannot allocate reserved memory bank (Xen panics).");
+                return BootScanOutcome.Panicked;
+            }
+
+            state.Reserved.Add(bank);
+        }
+
+        if (Options.BootedViaUefi)
+        {
+            state.Report(BootScanDiagnosticId.MemoryNodesSkippedForUefi, LogLevel.Information, "/", "Booted via UEFI: RAM comes from the EFI memory map; memory nodes are not read.");
+        }
+
+        Rc rc = Walk(tree.Root, state, inReservedMemory: false);
+        return rc switch
+        {
+            Rc.Ok => BootScanOutcome.Completed,
+            Rc.Panic => BootScanOutcome.Panicked,
+            _ => BootScanOutcome.Stopped,
+        };
+    }
+
+    /// <summary>Xen's <c>device_tree_for_each_node</c> from <paramref name="first"/> (skipped itself), depth relative to it.</summary>
+    private Rc Walk(DeviceTreeNode first, ScanState state, bool inReservedMemory)
+    {
+        var stack = new Stack<(DeviceTreeNode Node, int Depth, uint Ac, uint Sc)>();
+        stack.Push((first, 0, 2, 1));
+        while (stack.Count > 0)
+        {
+            (DeviceTreeNode node, int depth, uint ac, uint sc) = stack.Pop();
+            if (depth >= Options.MaxDepth)
+            {
+                state.Report(BootScanDiagnosticId.NestedTooDeep, LogLevel.Warning, node.Path, FormattableString.Invariant($"Warning: device tree node `{node.Name}' is nested too deep; skipped."));
+                continue;
+            }
+
+            uint ownAc = GetU32(node, "#address-cells", ac);
+            uint ownSc = GetU32(node, "#size-cells", sc);
+            if (!ReferenceEquals(node, first))
+            {
+                Rc rc = inReservedMemory ? ReservedMemoryChild(node, ac, sc, state) : EarlyScanNode(node, depth, ac, sc, state);
+                if (rc != Rc.Ok)
+                {
+                    return rc;
+                }
+            }
+
+            IReadOnlyList<DeviceTreeNode> children = node.Children;
+            for (int i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push((children[i], depth + 1, ownAc, ownSc));
+            }
+        }
+
+        return Rc.Ok;
+    }
+
+    private Rc EarlyScanNode(DeviceTreeNode node, int depth, uint ac, uint sc, ScanState state)
+    {
+        Rc rc;
+        if (!Options.BootedViaUefi && IsMemoryNode(node, depth))
+        {
+            rc = GetMemInfo(node, "reg", ac, sc, state, MemoryBankKind.HostRam, reserved: false);
+            if (rc == Rc.NoEnt)
+            {
+                state.Report(BootScanDiagnosticId.InvalidCells, LogLevel.Error, node.Path, node.Path + ": memory node without reg; parsing failed.");
+            }
+        }
+        else if (depth == 1 && string.Equals(node.Name, "reserved-memory", StringComparison.OrdinalIgnoreCase))
+        {
+            rc = Walk(node, state, inReservedMemory: true);
+        }
+        else if (depth <= 3 && (CompatibleIgnoreCase(node, "xen,multiboot-module") || CompatibleIgnoreCase(node, "multiboot,module")))
+        {
+            rc = MultibootModule(node, ac, sc, state);
+        }
+        else if (depth == 1 && NameMatches(node, "chosen"))
+        {
+            rc = Chosen(node, ac, sc, state);
+        }
+        else if (depth == 2 && CompatibleIgnoreCase(node, "xen,domain"))
+        {
+            rc = StaticMemory(node, ac, sc, state);
+        }
+        else if (depth <= 3 && CompatibleIgnoreCase(node, "xen,domain-shared-memory-v1"))
+        {
+            rc = SharedMemory(node, ac, sc, state);
+        }
+        else
+        {
+            rc = Rc.Ok;
+        }
+
+        return rc;
+    }
+
+    private bool IsMemoryNode(DeviceTreeNode node, int depth)
+    {
+        if (!NameMatches(node, "memory"))
+        {
+            return false;
+        }
+
+        if (Options.MemoryNodes == MemoryNodeMatching.AnyDepthByName)
+        {
+            return true;
+        }
+
+        DeviceTreeProperty? type = node.GetProperty("device_type");
+        return depth == 1 && type is not null && type.Length > "memory".Length && XenNodeText.CString(node, "device_type") == "memory";
+    }
+
+    private Rc ReservedMemoryChild(DeviceTreeNode node, uint ac, uint sc, ScanState state)
+    {
+        Rc rc = GetMemInfo(node, "reg", ac, sc, state, MemoryBankKind.ReservedMemory, reserved: true);
+        if (rc == Rc.NoSpc)
+        {
+            state.Report(BootScanDiagnosticId.ReservedBankLimitReached, LogLevel.Critical, node.Path, "Max number of supported reserved-memory regions reached (Xen panics).");
+            return Rc.Panic;
+        }
+
+        return rc == Rc.NoEnt ? Rc.Ok : rc;
+    }
+
+    /// <summary>Xen's <c>device_tree_node_matches</c>: <c>name</c> or <c>name@…</c>, not <c>name-foo</c>.</summary>
+    private static bool NameMatches(DeviceTreeNode node, string match) =>
+        node.Name.StartsWith(match, StringComparison.Ordinal) && (node.Name.Length == match.Length || node.Name[match.Length] == '@');
+
+    /// <summary>Xen's <c>device_tree_node_compatible</c>: any string of <c>compatible</c>, compared case-insensitively.</summary>
+    private static bool CompatibleIgnoreCase(DeviceTreeNode node, string match)
+    {
+        DeviceTreeProperty? property = node.GetProperty("compatible");
+        if (property is null)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> span = property.Span;
+        while (span.Length > 0)
+        {
+            int nul = span.IndexOf((byte)0);
+            ReadOnlySpan<byte> one = nul < 0 ? span : span.Slice(0, nul);
+            if (AsciiEqualsIgnoreCase(one, match))
+            {
+                return true;
+            }
+
+            span = nul < 0 ? ReadOnlySpan<byte>.Empty : span.Slice(nul + 1);
+        }
+
+        return false;
+    }
+
+    private static bool AsciiEqualsIgnoreCase(ReadOnlySpan<byte> bytes, string s)
+    {
+        if (bytes.Length != s.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if (char.ToLowerInvariant((char)bytes[i]) != char.ToLowerInvariant(s[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Xen's <c>device_tree_get_u32</c>: the first cell when the value has at least 4 bytes, else the default.</summary>
+    private static uint GetU32(DeviceTreeNode node, string name, uint fallback) =>
+        node.GetProperty(name) is { Length: >= 4 } p ? BinaryPrimitives.ReadUInt32BigEndian(p.Span) : fallback;
+
+    /// <summary>Xen's <c>device_tree_node_is_available</c>.</summary>
+    private static bool IsAvailable(DeviceTreeNode node)
+    {
+        DeviceTreeProperty? status = node.GetProperty("status");
+        if (status is null)
+        {
+            return true;
+        }
+
+        string? s = XenNodeText.CString(node, "status");
+        return status.Length > 0 && (s == "ok" || s == "okay");
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>
+/// The per-release rules of Xen's boot-time device-tree scan (spec §6, §11). Use <see cref="ForRelease"/> for a Xen
+/// release, or set the properties one by one.
+/// </summary>
+public sealed class BootScanOptions
+{
+    /// <summary>Xen's default NR_MEM_BANKS used here (128).</summary>
+    public const int DefaultMaxMemoryBanks = 128;
+
+    /// <summary>Xen's DEVICE_TREE_MAX_DEPTH.</summary>
+    public const int DefaultMaxDepth = 16;
+
+    /// <summary>The rules of the newest release we know (master).</summary>
+    public static BootScanOptions Latest => ForRelease(4, 22);
+
+    /// <summary>Which nodes count as RAM (4.20+: depth 1 with <c>device_type = "memory"</c>).</summary>
+    public MemoryNodeMatching MemoryNodes { get; init; } = MemoryNodeMatching.DepthOneWithDeviceType;
+
+    /// <summary>4.19+ (commit c419d2dd35): memory, reserved-memory, static-mem and static-heap nodes whose <c>status</c> is present and not "okay"/"ok" are ignored.</summary>
+    public bool SkipDisabledNodes { get; init; } = true;
+
+    /// <summary>4.19+ (commit 53dc37829c): <c>/memreserve/</c> entries are added to the reserved banks first; before, they were only printed.</summary>
+    public bool MemoryReservationsAreReserved { get; init; } = true;
+
+    /// <summary>4.18+ (commit 6f7d56ccd3): a reserved region overlapping an already recorded one is rejected (the scan stops).</summary>
+    public bool RejectReservedOverlaps { get; init; } = true;
+
+    /// <summary>4.20+ (commit a14593e399): a reserved region wholly inside a <c>/memreserve/</c> bank is allowed.</summary>
+    public bool AllowOverlapInsideMemoryReservation { get; init; } = true;
+
+    /// <summary>4.16 only: <c>xen,static-mem</c> uses <c>#xen,static-mem-address-cells</c>/<c>-size-cells</c> of the domain node.</summary>
+    public bool StaticMemoryUsesOwnCellProperties { get; init; }
+
+    /// <summary>4.17+: <c>xen,static-heap</c> in <c>/chosen</c> is read into the reserved banks.</summary>
+    public bool StaticHeapSupported { get; init; } = true;
+
+    /// <summary>Whether Xen is built with CONFIG_STATIC_SHM (otherwise a shared-memory node fails the scan).</summary>
+    public bool StaticSharedMemorySupported { get; init; } = true;
+
+    /// <summary>4.17–4.18: static shared memory host banks go into the reserved banks; 4.19+ into a separate list.</summary>
+    public bool SharedMemoryHostBanksAreReserved { get; init; }
+
+    /// <summary>4.21+ (commit 0e2bb9d9b1): <c>xen,enhanced = "legacy"</c> is recognised.</summary>
+    public bool EnhancedLegacyRecognised { get; init; } = true;
+
+    /// <summary>When Xen was booted through UEFI, RAM comes from the EFI memory map and memory nodes are skipped.</summary>
+    public bool BootedViaUefi { get; init; }
+
+    /// <summary>NR_MEM_BANKS: capacity of the RAM and reserved lists (128 by default; 256 in some builds).</summary>
+    public int MaxMemoryBanks { get; init; } = DefaultMaxMemoryBanks;
+
+    /// <summary>DEVICE_TREE_MAX_DEPTH: deeper nodes are skipped with a warning.</summary>
+    public int MaxDepth { get; init; } = DefaultMaxDepth;
+
+    /// <summary>The rules of Xen release <paramref name="major"/>.<paramref name="minor"/> (4.16 and later).</summary>
+    /// <param name="major">Major version (4).</param>
+    /// <param name="minor">Minor version (16…22).</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The release predates 4.16.</exception>
+    public static BootScanOptions ForRelease(int major, int minor)
+    {
+        if (major < 4 || (major == 4 && minor < 16))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minor), FormattableString.Invariant($"Xen {major}.{minor} predates extended regions (4.16)."));
+        }
+
+        int v = major > 4 ? 100 : minor;
+        return new BootScanOptions
+        {
+            MemoryNodes = v >= 20 ? MemoryNodeMatching.DepthOneWithDeviceType : MemoryNodeMatching.AnyDepthByName,
+            SkipDisabledNodes = v >= 19,
+            MemoryReservationsAreReserved = v >= 19,
+            RejectReservedOverlaps = v >= 18,
+            AllowOverlapInsideMemoryReservation = v >= 20,
+            StaticMemoryUsesOwnCellProperties = v == 16,
+            StaticHeapSupported = v >= 17,
+            StaticSharedMemorySupported = v >= 17,
+            SharedMemoryHostBanksAreReserved = v is 17 or 18,
+            EnhancedLegacyRecognised = v >= 21,
+        };
+    }
+}

@@ -1,0 +1,38 @@
+namespace XenExtRegions.ExtendedRegions;
+
+/// <summary>What the safety audit found about an advertised region.</summary>
+public enum AuditFindingKind
+{
+    /// <summary>Overlaps a device's translated <c>reg</c> (MMIO the guest would map over).</summary>
+    OverlapsDeviceRegister = 0,
+
+    /// <summary>Overlaps a PCI host-bridge aperture.</summary>
+    OverlapsPciAperture,
+
+    /// <summary>Overlaps reserved memory (<c>/reserved-memory</c>, <c>/memreserve/</c>, static memory or shm).</summary>
+    OverlapsReservedMemory,
+
+    /// <summary>Overlaps a boot module.</summary>
+    OverlapsBootModule,
+
+    /// <summary>Overlaps space the user declared not free.</summary>
+    OverlapsUserExclusion,
+
+    /// <summary>Overlaps the domain's own RAM.</summary>
+    OverlapsDomainRam,
+
+    /// <summary>Overlaps the grant-table window (region 0).</summary>
+    OverlapsGrantWindow,
+
+    /// <summary>Overlaps host RAM described by a memory node (P2 regions must lie in holes).</summary>
+    OverlapsHostRam,
+
+    /// <summary>P1 offers space that is not host RAM.</summary>
+    NotHostRam,
+
+    /// <summary>The list is not ascending and disjoint: Linux disables the feature.</summary>
+    RejectedByLinux,
+
+    /// <summary>No section-aligned section of the region is usable by Linux.</summary>
+    UnusableByLinux,
+}

@@ -1,0 +1,97 @@
+using System;
+
+namespace XenExtRegions.ExtendedRegions;
+
+/// <summary>
+/// One address window the host device tree describes, as P2 sees it (spec §5.2): a node's translated <c>reg</c>
+/// entry or a PCI host-bridge aperture, in CPU physical addresses, or the reason it could not be translated.
+/// </summary>
+public readonly struct DescribedWindow : IEquatable<DescribedWindow>
+{
+    private DescribedWindow(string nodePath, int index, DescribedWindowKind kind, ulong address, ulong size, string? failure)
+    {
+        NodePath = nodePath ?? throw new ArgumentNullException(nameof(nodePath));
+        Index = index;
+        Kind = kind;
+        Address = address;
+        Size = size;
+        Failure = failure;
+    }
+
+    /// <summary>The full path of the node, e.g. <c>/soc/serial@e6e88000</c>.</summary>
+    public string NodePath { get; }
+
+    /// <summary>The entry index within the node's <c>reg</c> or <c>ranges</c>.</summary>
+    public int Index { get; }
+
+    /// <summary>A <c>reg</c> entry or a PCI aperture.</summary>
+    public DescribedWindowKind Kind { get; }
+
+    /// <summary>The CPU physical address (all ones for a PCI range whose parent address did not translate, as Xen passes it on).</summary>
+    public ulong Address { get; }
+
+    /// <summary>The size in bytes, as written (may be 0, may run past 2^64).</summary>
+    public ulong Size { get; }
+
+    /// <summary>Why the entry could not be decoded, or null when it was.</summary>
+    public string? Failure { get; }
+
+    /// <summary>True when the entry could not be decoded (P2 then fails as Xen does).</summary>
+    public bool IsFailure => Failure is not null;
+
+    /// <summary>A decoded <c>reg</c> entry.</summary>
+    /// <param name="nodePath">Node path.</param>
+    /// <param name="index">Entry index.</param>
+    /// <param name="address">CPU address.</param>
+    /// <param name="size">Size.</param>
+    /// <returns>The window.</returns>
+    public static DescribedWindow Reg(string nodePath, int index, ulong address, ulong size) =>
+        new(nodePath, index, DescribedWindowKind.Reg, address, size, null);
+
+    /// <summary>A PCI aperture (an untranslatable parent address is passed as all ones, as Xen does).</summary>
+    /// <param name="nodePath">Host-bridge node path.</param>
+    /// <param name="index">Entry index in <c>ranges</c>.</param>
+    /// <param name="cpuAddress">CPU address.</param>
+    /// <param name="size">Length.</param>
+    /// <returns>The window.</returns>
+    public static DescribedWindow PciRange(string nodePath, int index, ulong cpuAddress, ulong size) =>
+        new(nodePath, index, DescribedWindowKind.PciRange, cpuAddress, size, null);
+
+    /// <summary>An entry that could not be decoded (a <c>reg</c> that does not translate, or host-bridge <c>ranges</c> that cannot be enumerated).</summary>
+    /// <param name="nodePath">Node path.</param>
+    /// <param name="index">Entry index.</param>
+    /// <param name="kind">What was being decoded.</param>
+    /// <param name="reason">Why it failed.</param>
+    /// <returns>The failed window.</returns>
+    public static DescribedWindow Failed(string nodePath, int index, DescribedWindowKind kind, string reason) =>
+        new(nodePath, index, kind, ulong.MaxValue, 0, reason ?? throw new ArgumentNullException(nameof(reason)));
+
+    /// <inheritdoc/>
+    public bool Equals(DescribedWindow other) =>
+        string.Equals(NodePath, other.NodePath, StringComparison.Ordinal) && Index == other.Index && Kind == other.Kind
+        && Address == other.Address && Size == other.Size && string.Equals(Failure, other.Failure, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is DescribedWindow other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ((NodePath?.GetHashCode() ?? 0) * 397) ^ (Address.GetHashCode() * 31) ^ Index;
+
+    /// <summary>Prints the window.</summary>
+    /// <returns>A readable description.</returns>
+    public override string ToString() => IsFailure
+        ? FormattableString.Invariant($"{NodePath} {Kind}[{Index}]: {Failure}")
+        : FormattableString.Invariant($"{NodePath} {Kind}[{Index}]: 0x{Address:x} size 0x{Size:x}");
+
+    /// <summary>Equality.</summary>
+    /// <param name="left">First.</param>
+    /// <param name="right">Second.</param>
+    /// <returns>True when equal.</returns>
+    public static bool operator ==(DescribedWindow left, DescribedWindow right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    /// <param name="left">First.</param>
+    /// <param name="right">Second.</param>
+    /// <returns>True when different.</returns>
+    public static bool operator !=(DescribedWindow left, DescribedWindow right) => !left.Equals(right);
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using XenExtRegions.DeviceTrees;
+
+namespace XenExtRegions.ExtendedRegions;
+
+/// <summary>Builds P2's input (<see cref="ExtendedRegionsInput.DescribedWindows"/>) from a host device tree.</summary>
+public static class DescribedWindowReader
+{
+    /// <summary>
+    /// Every translated <c>reg</c> entry and PCI aperture of <paramref name="tree"/> in Xen's P2 order, failures kept
+    /// as values (P2 then fails on the first one, as Xen does).
+    /// </summary>
+    /// <param name="tree">The host tree.</param>
+    /// <param name="decoder">The decoder; Xen's rules by default.</param>
+    /// <returns>The windows.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tree"/> is null.</exception>
+    public static IReadOnlyList<DescribedWindow> Read(DeviceTree tree, DeviceTreeAddressDecoder? decoder = null)
+    {
+        if (tree is null)
+        {
+            throw new ArgumentNullException(nameof(tree));
+        }
+
+        AddressEnumeration enumeration = (decoder ?? new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Xen)).EnumerateAddresses(tree);
+        var windows = new List<DescribedWindow>(enumeration.Items.Count);
+        foreach (AddressItem item in enumeration.Items)
+        {
+            DescribedWindowKind kind = item.Kind == AddressItemKind.PciRange ? DescribedWindowKind.PciRange : DescribedWindowKind.Reg;
+            if (item.Error is { } error)
+            {
+                windows.Add(DescribedWindow.Failed(item.NodePath, item.Index, kind, error.Message));
+            }
+            else if (kind == DescribedWindowKind.PciRange)
+            {
+                windows.Add(DescribedWindow.PciRange(item.NodePath, item.Index, item.Address, item.Size));
+            }
+            else
+            {
+                windows.Add(DescribedWindow.Reg(item.NodePath, item.Index, item.Address, item.Size));
+            }
+        }
+
+        return windows;
+    }
+}

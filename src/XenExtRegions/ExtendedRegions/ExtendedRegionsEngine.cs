@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using XenExtRegions.Memory;
+
+namespace XenExtRegions.ExtendedRegions;
+
+/// <summary>
+/// Computes the extended regions a Xen release (or libxl) advertises for a domain, bit for bit, with the log lines
+/// it prints and an explanation of every free range (spec §2, §4, §5). Stateless and thread-safe.
+/// </summary>
+public sealed class ExtendedRegionsEngine
+{
+    private readonly ILogger _logger;
+
+    /// <summary>Creates an engine.</summary>
+    /// <param name="logger">Receives Xen's lines and the engine's findings; <see cref="NullLogger.Instance"/> when null.</param>
+    public ExtendedRegionsEngine(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
+
+    /// <summary>Computes the regions. Never throws for what Xen would do with the input; only for misuse.</summary>
+    /// <param name="input">The facts.</param>
+    /// <returns>The regions, outcome, log lines, explanation and findings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
+    /// <exception cref="ArgumentException">The release is the default value, the domain name is null, or <see cref="ExtendedRegionsInput.IpaBits"/> is outside 1–64 (0–64 for a toolstack domain).</exception>
+    public ExtendedRegionsResult Compute(ExtendedRegionsInput input)
+    {
+        if (input is null)
+        {
+            throw new ArgumentNullException(nameof(input));
+        }
+
+        Validate(input);
+        ExtendedRegionsResult result = ComputeCore(input);
+        if (_logger.IsEnabled(LogLevel.Debug) || _logger.IsEnabled(LogLevel.Warning))
+        {
+            ExtendedRegionsLog.Emit(_logger, result);
+        }
+
+        return result;
+    }
+
+    private static void Validate(ExtendedRegionsInput input)
+    {
+        if (input.Release.Major == 0)
+        {
+            throw new ArgumentException("Release is the default XenRelease value; use XenRelease.Latest or a parsed release.", nameof(input));
+        }
+
+        if (input.DomainName is null)
+        {
+            throw new ArgumentException("DomainName must not be null.", nameof(input));
+        }
+
+        int min = input.Kind == DomainKind.ToolstackDomU ? 0 : 1;
+        if (input.IpaBits < min || input.IpaBits > 64)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"IpaBits {input.IpaBits} is outside {min}..64."), nameof(input));
+        }
+    }
+
+    private static ExtendedRegionsResult ComputeCore(ExtendedRegionsInput input)
+    {
+        var ctx = new ProducerContext(input);
+        ReleaseProfile profile = ctx.Profile;
+
+        if (input.Kind == DomainKind.ToolstackDomU)
+        {
+            (XenError libxlError, string? libxlCulprit) = ToolstackProducer.Run(ctx);
+            ExtendedRegionsOutcome libxlOutcome = libxlError != XenError.None ? ExtendedRegionsOutcome.Failed
+                : ctx.Normaliser.Regions.Count == 0 ? ExtendedRegionsOutcome.NoneFound : ExtendedRegionsOutcome.Found;
+            return Finish(ctx, ProducerKind.Toolstack, libxlOutcome, libxlError, libxlCulprit, libxlError == XenError.None ? ctx.Normaliser.Regions : []);
+        }
+
+        bool isDomU = input.Kind is DomainKind.Dom0lessDomU or DomainKind.DirectMappedDomU;
+        if (isDomU && (profile.Dispatch == ProducerDispatchRule.Dom0Only || !input.XenEnhanced))
+        {
+            // 4.16 builds /hypervisor for Dom0 only; later releases only for domUs with xen,enhanced.
+            return Finish(ctx, ProducerKind.None, ExtendedRegionsOutcome.NoHypervisorNode, XenError.None, null, []);
+        }
+
+        if (!input.ExtendedRegionsEnabled)
+        {
+            ctx.Log(XenLogLevel.Info, XenLogMessage.Disabled, ctx.Prefix("The extended regions support is disabled", "extended regions support is disabled"));
+            return Finish(ctx, ProducerKind.None, ExtendedRegionsOutcome.Disabled, XenError.None, null, []);
+        }
+
+        if (input.Width == DomainWidth.Bits32)
+        {
+            ctx.Log(XenLogLevel.Warning, XenLogMessage.Unsupported32Bit, ctx.Prefix(
+                "The extended regions are only supported for 64-bit guest currently", "extended regions not supported for 32-bit guests"));
+            return Finish(ctx, ProducerKind.None, ExtendedRegionsOutcome.Unsupported32Bit, XenError.None, null, []);
+        }
+
+        if (input.IpaBits >= 64)
+        {
+            ctx.Diagnose(EngineDiagnosticId.AddressWindowEmpty, "ipa_bits 64: (1 << 64) - 1 computes to 0 on Arm64, so the window is [0, 0] and nothing is found");
+        }
+
+        ProducerKind producer = ChooseProducer(ctx);
+        (XenError error, string? culprit) = producer switch
+        {
+            ProducerKind.HostUnallocatedMemory => HostUnallocatedProducer.Run(ctx),
+            ProducerKind.DeviceTreeHoles => DeviceTreeHolesProducer.Run(ctx),
+            _ => DomUHolesProducer.Run(ctx),
+        };
+
+        // Epilogue (spec §4): a failure empties the list; an empty list is -ENOENT.
+        List<MemoryBank> regions = error == XenError.None ? ctx.Normaliser.Regions : [];
+        if (error == XenError.None && regions.Count == 0)
+        {
+            error = XenError.NoEntry;
+        }
+
+        if (ctx.Normaliser.DroppedBecauseFull > 0)
+        {
+            ctx.Diagnose(EngineDiagnosticId.RegionListFull, FormattableString.Invariant(
+                $"{ctx.Normaliser.DroppedBecauseFull} free range(s) dropped silently: the list holds {profile.Capacity} regions"));
+        }
+
+        if (error != XenError.None)
+        {
+            ctx.Log(XenLogLevel.Warning, XenLogMessage.AllocationFailed, ctx.Prefix("Failed to allocate extended regions", "failed to allocate extended regions"));
+        }
+
+        for (int i = 0; i < regions.Count; i++)
+        {
+            ulong start = regions[i].Start;
+            ulong end = unchecked(start + regions[i].Size);
+            ctx.Log(XenLogLevel.Info, XenLogMessage.RegionAdvertised, ctx.Prefix(
+                FormattableString.Invariant($"Extended region {i}: {Hex.Of(start)}->{Hex.Of(end)}"),
+                FormattableString.Invariant($"extended region {i}: {Hex.Of(start)}->{Hex.Of(end)}")));
+        }
+
+        ExtendedRegionsOutcome outcome = error switch
+        {
+            XenError.None => ExtendedRegionsOutcome.Found,
+            XenError.NoEntry => ExtendedRegionsOutcome.NoneFound,
+            _ => ExtendedRegionsOutcome.Failed,
+        };
+        return Finish(ctx, producer, outcome, error, culprit, regions);
+    }
+
+    private static ProducerKind ChooseProducer(ProducerContext ctx)
+    {
+        DomainKind kind = ctx.Input.Kind;
+        bool hostLayout;
+        switch (ctx.Profile.Dispatch)
+        {
+            case ProducerDispatchRule.Dom0Only:
+                hostLayout = true;
+                break;
+            case ProducerDispatchRule.DirectMapped:
+                if (kind == DomainKind.ColouredHardwareDomain)
+                {
+                    ctx.Diagnose(EngineDiagnosticId.ColouredHardwareDomainBefore420,
+                        "a non direct-mapped hardware domain needs 4.20+; this release tests is_domain_direct_mapped and would use P3");
+                }
+
+                hostLayout = kind is DomainKind.HardwareDomain or DomainKind.DirectMappedDomU;
+                break;
+            default:
+                hostLayout = kind is DomainKind.HardwareDomain or DomainKind.ColouredHardwareDomain or DomainKind.DirectMappedDomU;
+                break;
+        }
+
+        if (!hostLayout)
+        {
+            return ProducerKind.DomUHoles;
+        }
+
+        return ctx.Input.IommuEnabled ? ProducerKind.DeviceTreeHoles : ProducerKind.HostUnallocatedMemory;
+    }
+
+    private static ExtendedRegionsResult Finish(
+        ProducerContext ctx, ProducerKind producer, ExtendedRegionsOutcome outcome, XenError error, string? culprit, IReadOnlyList<MemoryBank> regions) =>
+        new(ctx.Input, producer, outcome, error, culprit, regions, ctx.LogLines, ctx.Normaliser.Explanation, ctx.Diagnostics);
+}
