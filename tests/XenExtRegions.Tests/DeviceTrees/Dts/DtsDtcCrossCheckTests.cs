@@ -46,6 +46,37 @@ public sealed class DtsDtcCrossCheckTests
 
     [Theory]
     [MemberData(nameof(Fixtures))]
+    public void Our_tree_equals_dtcs_blob_read_back_by_our_DtbReader(string fixture)
+    {
+        DtcTool.SkipIfAbsent();
+        string path = FixturePath(fixture);
+        DeviceTree ours = DtsReader.ParseFile(path);
+        DeviceTree theirs = DtbReader.Read(DtcTool.Run("-q", "-I", "dts", "-O", "dtb", path));
+        TreeComparison.AssertEqual(theirs, ours);
+        Assert.True(DeviceTreeComparer.AreEqual(theirs, ours), DeviceTreeComparer.FindFirstDifference(theirs, ours)?.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Dtc_reads_our_DtbWriter_blob_of_a_parsed_fixture_back_to_the_same_source(string fixture)
+    {
+        DtcTool.SkipIfAbsent();
+        string path = FixturePath(fixture);
+        DeviceTree ours = DtsReader.ParseFile(path);
+        string blob = Path.Combine(Path.GetTempPath(), "dts-xcheck-" + Guid.NewGuid().ToString("N") + ".dtb");
+        try
+        {
+            File.WriteAllBytes(blob, DtbWriter.Write(ours));
+            Assert.Equal(DtsWriter.Write(ours), DtcTool.RunText("-q", "-I", "dtb", "-O", "dts", blob));
+        }
+        finally
+        {
+            File.Delete(blob);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
     public void Our_writer_prints_what_dtc_prints_for_the_compiled_blob(string fixture)
     {
         DtcTool.SkipIfAbsent();
