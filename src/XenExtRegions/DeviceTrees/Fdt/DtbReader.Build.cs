@@ -21,7 +21,9 @@ public static partial class DtbReader
 
         var reader = new FdtReader(blob, header, options);
         var frames = new List<Frame>();
-        var names = new Dictionary<uint, string>();
+        var nameIndexByOffset = new Dictionary<uint, int>();
+        var names = new List<string>();
+        var source = new PackedPropertySource(blob);
         DeviceTreeNode? root = null;
         int depth = 0;
         int nodeCount = 0;
@@ -48,26 +50,31 @@ public static partial class DtbReader
 
                     case FdtToken.Prop:
                     {
-                        if (!names.TryGetValue(reader.PropertyNameOffset, out string? name))
+                        if (!nameIndexByOffset.TryGetValue(reader.PropertyNameOffset, out int nameIndex))
                         {
-                            name = Encoding.UTF8.GetString(blob, reader.NameStart, reader.NameLength);
-                            names.Add(reader.PropertyNameOffset, name);
+                            nameIndex = names.Count;
+                            names.Add(Encoding.UTF8.GetString(blob, reader.NameStart, reader.NameLength));
+                            nameIndexByOffset.Add(reader.PropertyNameOffset, nameIndex);
                         }
 
+                        string name = names[nameIndex];
                         Frame frame = frames[depth - 1];
                         if (!frame.AddPropertyName(name))
                         {
                             throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate property '{name}'."), reader.TokenOffset, PathOf(frames, depth), name);
                         }
 
-                        frame.Properties.Add(new DeviceTreeProperty(name, new ReadOnlyMemory<byte>(blob, reader.ValueStart, reader.ValueLength), trusted: true));
+                        // Property objects are made on first read (DeviceTreeNode); the tree keeps three ints each until then.
+                        frame.PropertySlots.Add(nameIndex);
+                        frame.PropertySlots.Add(reader.ValueStart);
+                        frame.PropertySlots.Add(reader.ValueLength);
                         break;
                     }
 
                     case FdtToken.EndNode:
                     {
                         Frame frame = frames[depth - 1];
-                        var node = new DeviceTreeNode(frame.Name, frame.Properties.ToArray(), frame.Children.ToArray(), validate: false);
+                        var node = new DeviceTreeNode(frame.Name, source, frame.PropertySlots.ToArray(), frame.Children.ToArray());
                         depth--;
                         if (depth == 0)
                         {
@@ -90,6 +97,7 @@ public static partial class DtbReader
             throw new DeviceTreeFormatException(e.Problem, e.Offset, PathOf(frames, depth), e.PropertyName, e);
         }
 
+        source.Names = names.ToArray();
         return new DeviceTree(root!, reservations, header.BootCpuIdPhys, header.Version, header.LastCompVersion);
     }
 
@@ -119,7 +127,11 @@ public static partial class DtbReader
 
         public int Offset { get; private set; }
 
-        public List<DeviceTreeProperty> Properties { get; } = new();
+        /// <summary>Name index, value start and value length of each property read so far.</summary>
+        public List<int> PropertySlots { get; } = new();
+
+        /// <summary>The property names read so far, for the duplicate check.</summary>
+        public List<string> PropertyNames { get; } = new();
 
         public List<DeviceTreeNode> Children { get; } = new();
 
@@ -131,7 +143,8 @@ public static partial class DtbReader
 
         public void Clear()
         {
-            Properties.Clear();
+            PropertySlots.Clear();
+            PropertyNames.Clear();
             Children.Clear();
             _propertyNames = null;
             _childNames = null;
@@ -139,29 +152,32 @@ public static partial class DtbReader
 
         public bool AddPropertyName(string name)
         {
-            if (Properties.Count < LinearScanLimit)
+            if (PropertyNames.Count < LinearScanLimit)
             {
-                foreach (DeviceTreeProperty p in Properties)
+                foreach (string p in PropertyNames)
                 {
-                    if (string.Equals(p.Name, name, StringComparison.Ordinal))
+                    if (string.Equals(p, name, StringComparison.Ordinal))
                     {
                         return false;
                     }
                 }
 
+                PropertyNames.Add(name);
                 return true;
             }
 
             if (_propertyNames is null)
             {
-                _propertyNames = new HashSet<string>(StringComparer.Ordinal);
-                foreach (DeviceTreeProperty p in Properties)
-                {
-                    _propertyNames.Add(p.Name);
-                }
+                _propertyNames = new HashSet<string>(PropertyNames, StringComparer.Ordinal);
             }
 
-            return _propertyNames.Add(name);
+            if (!_propertyNames.Add(name))
+            {
+                return false;
+            }
+
+            PropertyNames.Add(name);
+            return true;
         }
 
         public bool AddChild(DeviceTreeNode child)

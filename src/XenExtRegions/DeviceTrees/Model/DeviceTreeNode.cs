@@ -11,8 +11,10 @@ namespace XenExtRegions.DeviceTrees;
 /// <remarks>Nothing here recurses over the tree, so arbitrarily deep trees cannot exhaust the stack.</remarks>
 public sealed partial class DeviceTreeNode
 {
-    private readonly DeviceTreeProperty[] _properties;
     private readonly DeviceTreeNode[] _children;
+    private readonly PackedPropertySource? _packedSource;
+    private readonly int[]? _packedSlots;
+    private DeviceTreeProperty[]? _properties;
     private string? _path;
 
     /// <summary>Creates a node and adopts <paramref name="properties"/> and <paramref name="children"/>.</summary>
@@ -57,6 +59,27 @@ public sealed partial class DeviceTreeNode
         }
     }
 
+    /// <summary>
+    /// Creates a node whose properties stay packed (name index, value start, value length per property) until first
+    /// read; the DTB reader has already checked that the names are unique.
+    /// </summary>
+    internal DeviceTreeNode(string name, PackedPropertySource source, int[] slots, DeviceTreeNode[] children)
+    {
+        Name = name;
+        _packedSource = source;
+        _packedSlots = slots;
+        _children = children;
+        foreach (DeviceTreeNode child in children)
+        {
+            if (child.Parent is not null)
+            {
+                throw new ArgumentException($"Node '{child.Name}' already belongs to node {child.Parent.Path}.", nameof(children));
+            }
+
+            child.Parent = this;
+        }
+    }
+
     /// <summary>The node name including the unit address, e.g. <c>memory@48000000</c>; empty for the root.</summary>
     public string Name { get; }
 
@@ -87,7 +110,7 @@ public sealed partial class DeviceTreeNode
     public bool IsRoot => Parent is null;
 
     /// <summary>The properties in tree order.</summary>
-    public IReadOnlyList<DeviceTreeProperty> Properties => _properties;
+    public IReadOnlyList<DeviceTreeProperty> Properties => _properties ?? MaterializeProperties();
 
     /// <summary>The children in tree order.</summary>
     public IReadOnlyList<DeviceTreeNode> Children => _children;
@@ -115,7 +138,7 @@ public sealed partial class DeviceTreeNode
     /// <returns>The property, or null.</returns>
     public DeviceTreeProperty? GetProperty(string name)
     {
-        foreach (DeviceTreeProperty property in _properties)
+        foreach (DeviceTreeProperty property in _properties ?? MaterializeProperties())
         {
             if (string.Equals(property.Name, name, StringComparison.Ordinal))
             {
@@ -210,10 +233,28 @@ public sealed partial class DeviceTreeNode
         _ => new List<T>(items).ToArray(),
     };
 
+    private DeviceTreeProperty[] MaterializeProperties()
+    {
+        int[] slots = _packedSlots!;
+        PackedPropertySource source = _packedSource!;
+        var properties = new DeviceTreeProperty[slots.Length / 3];
+        for (int i = 0; i < properties.Length; i++)
+        {
+            int at = i * 3;
+            properties[i] = new DeviceTreeProperty(source.Names[slots[at]], new ReadOnlyMemory<byte>(source.Blob, slots[at + 1], slots[at + 2]), trusted: true)
+            {
+                Node = this,
+            };
+        }
+
+        // Readers may race here; one array wins and every caller sees that one, so identities stay stable.
+        return System.Threading.Interlocked.CompareExchange(ref _properties, properties, null) ?? properties;
+    }
+
     private void ValidateUniqueNames()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (DeviceTreeProperty property in _properties)
+        foreach (DeviceTreeProperty property in _properties!)
         {
             if (property is null)
             {

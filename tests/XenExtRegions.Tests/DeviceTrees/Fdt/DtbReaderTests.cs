@@ -17,6 +17,35 @@ public sealed class DtbReaderTests
     }
 
     [Fact]
+    public void Properties_made_on_first_read_keep_their_identity_owner_and_order_even_under_concurrent_first_reads()
+    {
+        byte[] blob = FdtBlobComposer.Minimal().Build();
+        for (int round = 0; round < 50; round++)
+        {
+            DeviceTree tree = DtbReader.Read(blob);
+            DeviceTreeNode root = tree.Root;
+            var seen = new DeviceTreeProperty?[8];
+            System.Threading.Tasks.Parallel.For(0, seen.Length, i => seen[i] = root.GetProperty("model"));
+            Assert.All(seen, p => Assert.Same(seen[0], p));
+            Assert.Same(root, seen[0]!.Node);
+            Assert.Same(root.Properties[IndexOf(root, "model")], seen[0]);
+        }
+
+        static int IndexOf(DeviceTreeNode node, string name)
+        {
+            for (int i = 0; i < node.Properties.Count; i++)
+            {
+                if (node.Properties[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    [Fact]
     public void Reading_a_span_takes_one_private_copy()
     {
         byte[] blob = FdtBlobComposer.Minimal().Build();
