@@ -60,6 +60,10 @@ public sealed partial record ExtendedRegionsInput
     /// <param name="domain">The domain node's facts.</param>
     /// <returns>The new input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="domain"/> is null.</exception>
+    /// <exception cref="DeviceTreeFormatException">
+    /// The node's <c>memory</c> does not fit 64 bits in bytes, or exceeds the two guest RAM banks: Xen cannot build
+    /// such a domain, so there are no regions to compute.
+    /// </exception>
     public ExtendedRegionsInput WithDomainNode(DomainNodeFacts domain)
     {
         if (domain is null)
@@ -67,7 +71,23 @@ public sealed partial record ExtendedRegionsInput
             throw new ArgumentNullException(nameof(domain));
         }
 
+        if (domain.MemoryKiB is ulong kib && domain.MemoryBytes is null)
+        {
+            throw new DeviceTreeFormatException(
+                FormattableString.Invariant($"The domain's memory, 0x{kib:x} KiB, does not fit 64 bits in bytes (Xen would wrap it)."), null, domain.Path, "memory");
+        }
+
         ulong memory = domain.MemoryBytes ?? 0;
+        const ulong guestRam = XenConstants.GuestRam0Size + XenConstants.GuestRam1Size;
+        if (memory > guestRam)
+        {
+            throw new DeviceTreeFormatException(
+                FormattableString.Invariant($"The domain's memory, 0x{memory:x} bytes, exceeds the two guest RAM banks (0x{guestRam:x} bytes at most); Xen cannot build this domain."),
+                null,
+                domain.Path,
+                "memory");
+        }
+
         ulong bank0 = Math.Min(memory, XenConstants.GuestRam0Size);
         return this with
         {

@@ -182,4 +182,18 @@ public sealed class BootFactsInputTests
         Assert.Equal(ProducerKind.DomUHoles, result.Producer);
         Assert.Equal("0x80000000->0x100000000, 0x200000000->0x10000000000", Examples.Format(result));
     }
+
+    [Theory]
+    [InlineData("<0x400000 0x0>", "does not fit 64 bits")]       // 2^54 KiB: Xen's KiB-to-bytes product wraps to 0
+    [InlineData("<0x0 0x40000000>", "exceeds the two guest RAM banks")] // 1 TiB > 3 GiB + 1016 GiB
+    public void A_dom0less_node_whose_memory_Xen_cannot_build_is_refused_naming_node_and_property(string memory, string problem)
+    {
+        string dts = HostDts.Replace("memory = <0x0 0x100000>;", "memory = " + memory + ";", System.StringComparison.Ordinal);
+        XenExtRegions.DeviceTrees.BootFacts facts = new XenExtRegions.DeviceTrees.BootFactsScanner(XenExtRegions.DeviceTrees.BootScanOptions.Latest).Scan(XenExtRegions.DeviceTrees.DtsReader.Parse(dts));
+        XenExtRegions.DeviceTrees.DomainNodeFacts domU = Assert.Single(facts.Domains);
+        var e = Assert.Throws<XenExtRegions.DeviceTrees.DeviceTreeFormatException>(() => new ExtendedRegionsInput { DomainName = "d1" }.WithDomainNode(domU));
+        Assert.Contains(problem, e.Message, System.StringComparison.Ordinal);
+        Assert.Equal("/chosen/domU1", e.NodePath);
+        Assert.Equal("memory", e.PropertyName);
+    }
 }

@@ -39,8 +39,8 @@ public sealed class DomainNodeFacts
     /// <summary>The <c>memory</c> property in KiB (a u64), or null when missing or shorter than 8 bytes.</summary>
     public ulong? MemoryKiB { get; }
 
-    /// <summary>The RAM size in bytes, when <see cref="MemoryKiB"/> is known.</summary>
-    public ulong? MemoryBytes => MemoryKiB * 1024;
+    /// <summary>The RAM size in bytes, when <see cref="MemoryKiB"/> is known and its byte count fits 64 bits (Xen would wrap it).</summary>
+    public ulong? MemoryBytes => MemoryKiB is ulong kib && kib <= ulong.MaxValue / 1024 ? kib * 1024 : null;
 
     /// <summary>True when the node has <c>direct-map</c> (a host-layout domain: P1/P2).</summary>
     public bool DirectMap { get; }
