@@ -71,7 +71,7 @@ internal static class RegionOutput
         string? text = requested ?? (fromLog is null ? null : fromLog.ToString(3));
         if (text is null)
         {
-            return XenVersions.Latest;
+            return XenExtRegions.ExtendedRegions.XenRelease.Latest.ToString();
         }
 
         if (!context.Backend.TryNormaliseXenVersion(text, out string normalised, out string known))

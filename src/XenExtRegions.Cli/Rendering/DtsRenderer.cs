@@ -14,6 +14,12 @@ internal static class DtsRenderer
 {
     public static void Render(RegionReport report, TextWriter w)
     {
+        if (report.Hypervisor is { } node)
+        {
+            w.Write(Wiring.LibraryBackend.HypervisorDts(node));
+            return;
+        }
+
         w.WriteLine("/dts-v1/;");
         w.WriteLine();
         w.WriteLine("/ {");

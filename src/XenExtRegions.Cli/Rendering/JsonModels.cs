@@ -34,6 +34,7 @@ internal sealed record JsonRegionsDocument(
     JsonRange? GrantTable,
     JsonInputs Inputs,
     IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Notes,
     IReadOnlyList<string> XenLogLines,
     bool? MatchesLog,
     JsonLogComparison? LogComparison);

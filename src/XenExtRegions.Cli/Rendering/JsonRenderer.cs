@@ -38,6 +38,7 @@ internal static class JsonRenderer
             report.GrantTable is { } gt ? Range(gt) : null,
             inputs,
             report.Warnings,
+            report.Notes,
             report.XenLogLines,
             report.Log?.Matches,
             log);

@@ -48,6 +48,9 @@ internal sealed record RegionReport
     /// <summary>Warnings: Xen's own and ours (safety audit, Linux usability, overridden facts).</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>Findings that are by design and safe, said so a reader does not wonder (e.g. regions over boot modules).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The comparison with a boot log's regions, when a log with regions was given.</summary>
     public LogComparison? Log { get; init; }
 
@@ -62,6 +65,9 @@ internal sealed record RegionReport
 
     /// <summary>The GIC phandle when known (interrupt-parent).</summary>
     public uint? InterruptParent { get; init; }
+
+    /// <summary>The /hypervisor node the library built, when it could (the dts and dtb forms use it).</summary>
+    public XenExtRegions.ExtendedRegions.HypervisorNode? Hypervisor { get; init; }
 }
 
 /// <summary>The inputs of a computation as data.</summary>

@@ -29,7 +29,7 @@ internal static class SvgRenderer
         [MapLayer.Module] = ("Boot modules", "#e1bee7", "#7b1fa2"),
         [MapLayer.DomainRam] = ("Domain RAM", "#90caf9", "#1565c0"),
         [MapLayer.GrantTable] = ("Grant table", "#f48fb1", "#ad1457"),
-        [MapLayer.Mmio] = ("MMIO (reg)", "#cfd8dc", "#455a64"),
+        [MapLayer.Mmio] = ("Device reg windows", "#cfd8dc", "#455a64"),
         [MapLayer.PciAperture] = ("PCI apertures", "#80cbc4", "#00695c"),
         [MapLayer.Exclusion] = ("User exclusions", "#ef9a9a", "#b71c1c"),
         [MapLayer.ExtendedRegion] = ("Extended regions", "#ffd54f", "#e65100"),
@@ -57,7 +57,7 @@ internal static class SvgRenderer
         double axisY = lanesBottom + 4;
         int regionRows = Math.Max(1, report.Regions.Count);
         double listTop = axisY + 120;
-        double height = listTop + 30 + (regionRows * 18) + 20 + (report.Warnings.Count * 16) + 20;
+        double height = listTop + 30 + (regionRows * 18) + 20 + ((report.Warnings.Count + report.Notes.Count) * 16) + 20;
 
         var root = new XElement(
             Svg + "svg",
@@ -192,6 +192,12 @@ internal static class SvgRenderer
         foreach (string warning in report.Warnings)
         {
             list.Add(Text(20, wy, "⚠ " + warning, 12, null, "#b71c1c"));
+            wy += 16;
+        }
+
+        foreach (string note in report.Notes)
+        {
+            list.Add(Text(20, wy, "ⓘ " + note, 12, null, "#455a64"));
             wy += 16;
         }
 

@@ -82,5 +82,15 @@ internal static class TableRenderer
         {
             w.WriteLine($"  {warning}");
         }
+
+        if (report.Notes.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("Notes");
+            foreach (string note in report.Notes)
+            {
+                w.WriteLine($"  {note}");
+            }
+        }
     }
 }

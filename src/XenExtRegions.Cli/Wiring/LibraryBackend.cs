@@ -1,31 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
 using XenExtRegions.Cli.Rendering;
+using XenExtRegions.DeviceTrees;
+using XenExtRegions.ExtendedRegions;
 
 namespace XenExtRegions.Cli.Wiring;
 
-/// <summary>The real backend: calls the XenExtRegions library. Pieces not merged yet throw <see cref="NotWiredException"/>.</summary>
-internal sealed class LibraryBackend : IRegionsBackend
+/// <summary>The real backend: every answer comes from the XenExtRegions library; this class only maps types.</summary>
+internal sealed partial class LibraryBackend : IRegionsBackend
 {
-    public LoadedTree LoadTree(string path, byte[] content) => throw new NotWiredException("Reading DTB/DTS files");
+    private static readonly byte[] DtbMagic = [0xd0, 0x0d, 0xfe, 0xed];
 
-    public LoadedTree LoadEmbeddedBoard(string dtsText) => throw new NotWiredException("The DTS reader (for the embedded board)");
+    public LoadedTree LoadTree(string path, byte[] content)
+    {
+        if (content.AsSpan().StartsWith(DtbMagic))
+        {
+            return new LoadedTree(DtbReader.Read(content), path, true);
+        }
+
+        string text = new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
+        var options = new DtsReaderOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) };
+        return new LoadedTree(DtsReader.Parse(text, path, options), path, false);
+    }
+
+    public LoadedTree LoadEmbeddedBoard(string dtsText) =>
+        new(DtsReader.Parse(dtsText, "salvator-x-h3.dts"), Boards.SampleBoard.Name, false);
 
     public bool TryNormaliseXenVersion(string text, out string normalised, out string known)
     {
-        known = XenVersions.KnownList;
-        return XenVersions.TryNormalise(text, out normalised);
+        known = KnownReleases;
+        bool ok = XenRelease.TryParse(text, out XenRelease release);
+        normalised = ok ? release.ToString() : string.Empty;
+        return ok;
     }
 
-    public RegionReport ComputeDom0(Dom0Request request) => throw new NotWiredException("The extended-regions engine");
+    public const string KnownReleases = "4.16.0 or later, e.g. 4.16.0, 4.16.1, 4.17, 4.18, 4.19.2, 4.19.3, 4.20.0, 4.20.1, 4.21, 4.22, latest";
 
-    public RegionReport ComputeDomU(DomURequest request) => throw new NotWiredException("The extended-regions engine");
+    public JsonRegsDocument DecodeRegs(LoadedTree tree)
+    {
+        AddressEnumeration all = new DeviceTreeAddressDecoder().EnumerateAddresses(tree.Tree);
+        var regs = all.Items
+            .Where(i => i.Kind == AddressItemKind.Reg && i.IsTranslated)
+            .Select(i => new JsonReg(i.NodePath, i.Index, Hex.Of(i.Address), Hex.Of(i.Size)))
+            .ToList();
+        var pci = all.Items
+            .Where(i => i.Kind == AddressItemKind.PciRange && i.IsTranslated)
+            .Select(i => new JsonPciRange(i.NodePath, Hex.Of(i.Address), Hex.Of(i.Size)))
+            .ToList();
+        var errors = all.Items
+            .Where(i => i.Error is not null)
+            .Select(i => new JsonRegError(i.NodePath, i.Index, i.Error!.Value.Message))
+            .ToList();
+        return new JsonRegsDocument(regs, pci, errors);
+    }
 
-    public GuestReport CheckGuest(LoadedTree guest, ulong sectionSize) => throw new NotWiredException("The Linux guest view");
+    public string WriteDts(LoadedTree tree) => DtsWriter.Write(tree.Tree);
 
-    public JsonRegsDocument DecodeRegs(LoadedTree tree) => throw new NotWiredException("The address decoder");
+    public byte[] WriteDtb(LoadedTree tree) => DtbWriter.Write(tree.Tree);
 
-    public string WriteDts(LoadedTree tree) => throw new NotWiredException("The DTS writer");
+    public byte[] WriteDtbWithHypervisor(LoadedTree? tree, RegionReport report)
+    {
+        DeviceTreeNode node = report.Hypervisor?.ToDeviceTreeNode()
+            ?? throw new CliInputException("--format dtb: no /hypervisor node could be built for this result (see the warnings)");
+        DeviceTree result = tree is null
+            ? new DeviceTree(new DeviceTreeNode(string.Empty, [Cells("#address-cells", 2), Cells("#size-cells", 2)], [node]))
+            : WithHypervisorNode(tree.Tree, node);
+        return DtbWriter.Write(result);
+    }
 
-    public byte[] WriteDtb(LoadedTree tree) => throw new NotWiredException("The DTB writer");
+    /// <summary>The input tree with the root's <c>hypervisor</c> child added or replaced.</summary>
+    private static DeviceTree WithHypervisorNode(DeviceTree tree, DeviceTreeNode node)
+    {
+        var builder = new DeviceTreeBuilder(tree);
+        builder.ReplaceNode("/" + node.Name, node);
+        return builder.Build();
+    }
 
-    public byte[] WriteDtbWithHypervisor(LoadedTree? tree, RegionReport report) => throw new NotWiredException("The DTB writer");
+    /// <summary>The tree the DTS form prints: a root with the cell counts and the /hypervisor node.</summary>
+    internal static string HypervisorDts(HypervisorNode node)
+    {
+        var root = new DeviceTreeNode(
+            string.Empty,
+            [Cells("#address-cells", (uint)node.AddressCells), Cells("#size-cells", (uint)node.SizeCells)],
+            [node.ToDeviceTreeNode()]);
+        return DtsWriter.Write(new DeviceTree(root));
+    }
+
+    private static DeviceTreeProperty Cells(string name, uint value) =>
+        new(name, [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
 }

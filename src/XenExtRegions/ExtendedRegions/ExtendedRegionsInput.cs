@@ -9,7 +9,7 @@ namespace XenExtRegions.ExtendedRegions;
 /// by hand. Which lists matter depends on the producer (spec §5): P1 uses the banks, P2 the described windows, P3/P4
 /// the guest RAM bank sizes. Addresses are bytes.
 /// </summary>
-public sealed class ExtendedRegionsInput
+public sealed partial record ExtendedRegionsInput
 {
     /// <summary>The Xen release whose behaviour is reproduced (default: the latest).</summary>
     public XenRelease Release { get; init; } = XenRelease.Latest;

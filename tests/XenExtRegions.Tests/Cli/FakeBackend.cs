@@ -46,8 +46,10 @@ internal sealed class FakeBackend : IRegionsBackend
 
     public bool TryNormaliseXenVersion(string text, out string normalised, out string known)
     {
-        known = XenVersions.KnownList;
-        return XenVersions.TryNormalise(text, out normalised);
+        known = LibraryBackend.KnownReleases;
+        bool ok = XenExtRegions.ExtendedRegions.XenRelease.TryParse(text, out var release);
+        normalised = ok ? release.ToString() : string.Empty;
+        return ok;
     }
 
     public RegionReport ComputeDom0(Dom0Request request)

@@ -131,3 +131,55 @@ public sealed class DeviceTreeInputTests
         Assert.True(v417.Regions.Any());
     }
 }
+
+public sealed class BootFactsInputTests
+{
+    private const string HostDts = """
+        /dts-v1/;
+        /memreserve/ 0x50000000 0x10000000;
+        / {
+            #address-cells = <2>;
+            #size-cells = <2>;
+            memory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x80000000>; };
+            reserved-memory {
+                #address-cells = <2>;
+                #size-cells = <2>;
+                ranges;
+                carveout@a0000000 { reg = <0x0 0xa0000000 0x0 0x8000000>; };
+            };
+            chosen {
+                domU1 {
+                    compatible = "xen,domain";
+                    #address-cells = <1>;
+                    #size-cells = <1>;
+                    memory = <0x0 0x100000>;
+                    xen,enhanced = "enabled";
+                };
+            };
+        };
+        """;
+
+    [Theory]
+    [InlineData("4.18", "0x40000000->0x7fe00000, 0x88000000->0x9fe00000, 0xa8000000->0xbfe00000")]
+    [InlineData("4.19.0", "0x40000000->0x4fe00000, 0x60000000->0x7fe00000, 0x88000000->0x9fe00000, 0xa8000000->0xbfe00000")]
+    [InlineData("latest", "0x40000000->0x50000000, 0x60000000->0x80000000, 0x88000000->0xa0000000, 0xa8000000->0xc0000000")]
+    public void Dom0_from_a_host_tree_follows_the_release_boot_scan(string release, string expected)
+    {
+        var input = new ExtendedRegionsInput
+        {
+            Release = XenRelease.Parse(release), IpaBits = 40,
+            DomainRam = [new XenExtRegions.Memory.MemoryBank(0x80000000, 0x8000000, XenExtRegions.Memory.MemoryBankKind.DomainRam)],
+        }.WithHostDeviceTree(XenExtRegions.DeviceTrees.DtsReader.Parse(HostDts));
+        Assert.Equal(expected, Examples.Format(Examples.Run(input)));
+    }
+
+    [Fact]
+    public void A_dom0less_domain_node_becomes_a_P3_input()
+    {
+        XenExtRegions.DeviceTrees.BootFacts facts = new XenExtRegions.DeviceTrees.BootFactsScanner(XenExtRegions.DeviceTrees.BootScanOptions.Latest).Scan(XenExtRegions.DeviceTrees.DtsReader.Parse(HostDts));
+        XenExtRegions.DeviceTrees.DomainNodeFacts domU = Assert.Single(facts.Domains);
+        ExtendedRegionsResult result = Examples.Run(new ExtendedRegionsInput { DomainName = "d1", IpaBits = 40 }.WithDomainNode(domU));
+        Assert.Equal(ProducerKind.DomUHoles, result.Producer);
+        Assert.Equal("0x80000000->0x100000000, 0x200000000->0x10000000000", Examples.Format(result));
+    }
+}

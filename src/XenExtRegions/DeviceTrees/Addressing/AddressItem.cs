@@ -25,9 +25,12 @@ public readonly struct AddressItem : IEquatable<AddressItem>
         BusAddress = busAddress;
         Address = address;
         Size = size;
-        Error = error;
-        Range = range;
+
+        // Errors and ranges are rare: one boxed detail keeps the item small for 100 000-entry trees.
+        _detail = error is { } e ? (object)e : range is { } r ? r : null;
     }
+
+    private readonly object? _detail;
 
     /// <summary>What the item is.</summary>
     public AddressItemKind Kind { get; }
@@ -51,10 +54,10 @@ public readonly struct AddressItem : IEquatable<AddressItem>
     public ulong Size { get; }
 
     /// <summary>The failure, or null.</summary>
-    public AddressTranslationError? Error { get; }
+    public AddressTranslationError? Error => _detail is AddressTranslationError e ? e : null;
 
     /// <summary>The decoded PCI range, for PCI range items.</summary>
-    public PciRange? Range { get; }
+    public PciRange? Range => _detail is PciRange r ? r : null;
 
     /// <summary>True when the item translated.</summary>
     public bool IsTranslated => Error is null;

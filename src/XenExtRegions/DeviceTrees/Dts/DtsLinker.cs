@@ -51,10 +51,10 @@ internal static class DtsLinker
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DtsSourceNode node in nodes)
         {
-            string path = node.Path;
+            // Paths cost O(depth) each, so they are built only for nodes that carry labels.
             foreach (string label in node.Labels)
             {
-                Claim(owners, label, path, node.Location);
+                Claim(owners, label, node.Path, node.Location);
             }
 
             foreach (DtsSourceProperty property in node.Properties)
@@ -66,7 +66,7 @@ internal static class DtsLinker
 
                 foreach (string label in property.Labels)
                 {
-                    Claim(owners, label, path + ":" + property.Name, property.Location);
+                    Claim(owners, label, node.Path + ":" + property.Name, property.Location);
                 }
             }
         }

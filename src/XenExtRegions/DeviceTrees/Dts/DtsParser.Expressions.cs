@@ -9,6 +9,9 @@ namespace XenExtRegions.DeviceTrees;
 /// </summary>
 internal sealed partial class DtsParser
 {
+    /// <summary>dtc's literal suffixes, longest first so the longest match wins.</summary>
+    private static readonly string[] IntegerSuffixes = { "ULL", "UL", "LL", "U", "L" };
+
     private int _expressionDepth;
 
     /// <summary>dtc's integer_prim: a literal, a char literal, or '(' expression ')'.</summary>
@@ -209,8 +212,7 @@ internal sealed partial class DtsParser
             pos++;
         }
 
-        string[] suffixes = { "ULL", "UL", "LL", "U", "L" };
-        foreach (string suffix in suffixes)
+        foreach (string suffix in IntegerSuffixes)
         {
             if (string.CompareOrdinal(text, pos, suffix, 0, suffix.Length) == 0)
             {
@@ -225,16 +227,15 @@ internal sealed partial class DtsParser
             pos++;
         }
 
-        string literal = text.Substring(start, pos - start);
         _s.Pos = pos;
         if (badDigit || trailing)
         {
-            throw at.Error($"Bad integer literal '{literal}'.");
+            throw at.Error($"Bad integer literal '{text.Substring(start, pos - start)}'.");
         }
 
         if (overflow)
         {
-            throw at.Error($"Integer literal '{literal}' is out of range (more than 64 bits).");
+            throw at.Error($"Integer literal '{text.Substring(start, pos - start)}' is out of range (more than 64 bits).");
         }
 
         return value;

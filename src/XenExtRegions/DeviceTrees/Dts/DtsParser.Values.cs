@@ -47,7 +47,13 @@ internal sealed partial class DtsParser
                 DtsSourceLocation at;
                 _s.SkipTrivia();
                 at = _s.Location;
-                ulong bits = ParseIntegerPrim("the element size after '/bits/'");
+                if (_s.Current < '0' || _s.Current > '9')
+                {
+                    // dtc's grammar takes a literal here, not an expression.
+                    throw at.Error($"Expected an integer literal after '/bits/' (8, 16, 32 or 64), but found {Describe(_s.Current)}.");
+                }
+
+                ulong bits = ReadIntegerLiteral();
                 if (bits is not (8 or 16 or 32 or 64))
                 {
                     throw at.Error(FormattableString.Invariant($"Array elements must be 8, 16, 32 or 64 bits, not {bits}."));
@@ -384,11 +390,10 @@ internal sealed partial class DtsParser
                     return;
                 }
 
-                if (c == '\n')
+                if (c == '\n' || c == '\r')
                 {
-                    into.Add((byte)'\n');
-                    _s.AdvanceAny();
-                    return;
+                    // dtc's string token does not allow an escaped line break.
+                    throw _s.LocationOf(_s.Pos - 1).Error("A backslash cannot end a line inside a string or character literal.");
                 }
 
                 // Any other escaped character stands for itself (\\, \", \' and the rest).

@@ -224,7 +224,14 @@ internal sealed partial class DtsParser
             if (c == '}')
             {
                 _s.Advance();
-                ExpectSemicolon($"after '}}' closing node '{DisplayName(frame.Node)}'");
+                _s.SkipTrivia();
+                if (_s.Current != ';')
+                {
+                    // The message is built only on failure: a node's path costs O(depth).
+                    throw _s.Location.Error($"Expected ';' after '}}' closing node '{DisplayName(frame.Node)}', but found {Describe(_s.Current)}.");
+                }
+
+                _s.Advance();
                 if (stack.Count == 0)
                 {
                     return;

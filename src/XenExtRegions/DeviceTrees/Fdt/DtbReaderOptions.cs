@@ -11,8 +11,8 @@ public sealed class DtbReaderOptions
     /// <summary>The default <see cref="MaxDepth"/>: 1024 nested nodes (real trees stay under 16).</summary>
     public const int DefaultMaxDepth = 1024;
 
-    /// <summary>The default <see cref="MaxNodes"/>: 4 Mi nodes.</summary>
-    public const int DefaultMaxNodes = 4 * 1024 * 1024;
+    /// <summary>The default <see cref="MaxNodes"/>: 1 Mi nodes (real trees have a few thousand; the model costs about 440 bytes per node).</summary>
+    public const int DefaultMaxNodes = 1024 * 1024;
 
     /// <summary>The default <see cref="MaxPropertySize"/>: 1 GiB, i.e. bounded by the blob in practice (FIT images hold whole kernels).</summary>
     public const int DefaultMaxPropertySize = 1024 * 1024 * 1024;

@@ -19,7 +19,7 @@ public static class DtbWriter
     /// <param name="tree">The tree.</param>
     /// <param name="options">Choices; <see cref="DtbWriterOptions.Default"/> when null.</param>
     /// <returns>The blob.</returns>
-    /// <exception cref="ArgumentException">A name holds a NUL character, or the blob would exceed 2 GiB.</exception>
+    /// <exception cref="ArgumentException">A name holds a NUL character, a memory reservation is (0, 0), or the blob would exceed 2 GiB.</exception>
     public static byte[] Write(DeviceTree tree, DtbWriterOptions? options = null)
     {
         if (tree is null)
@@ -39,7 +39,7 @@ public static class DtbWriter
     /// <param name="tree">The tree.</param>
     /// <param name="destination">The stream written to.</param>
     /// <param name="options">Choices; <see cref="DtbWriterOptions.Default"/> when null.</param>
-    /// <exception cref="ArgumentException">A name holds a NUL character, or the blob would exceed 2 GiB.</exception>
+    /// <exception cref="ArgumentException">A name holds a NUL character, a memory reservation is (0, 0), or the blob would exceed 2 GiB.</exception>
     public static void Write(DeviceTree tree, Stream destination, DtbWriterOptions? options = null)
     {
         if (destination is null)
@@ -70,6 +70,14 @@ public static class DtbWriter
                     layout.Strings.Add(property.Name);
                     stringsSize += Encoding.UTF8.GetByteCount(property.Name) + 1;
                 }
+            }
+        }
+
+        foreach (MemoryReservation reservation in tree.MemoryReservations)
+        {
+            if (reservation.Address == 0 && reservation.Size == 0)
+            {
+                throw new ArgumentException("A (0, 0) memory reservation cannot be written: readers take it for the end of the block.", nameof(tree));
             }
         }
 

@@ -8,4 +8,10 @@ public enum AuditSeverity
 
     /// <summary>The guest may map over something in use, or loses the feature.</summary>
     Unsafe,
+
+    /// <summary>
+    /// Xen does this by design and it is safe, but a reader may wonder: e.g. a P1 region over boot modules, whose
+    /// memory Xen frees once Dom0 is built.
+    /// </summary>
+    Note,
 }

@@ -308,4 +308,43 @@ public sealed class BootFactsScannerTests
         Assert.Empty(facts.HostRam);
         Assert.Contains(facts.Diagnostics, d => d.Id == BootScanDiagnosticId.NestedTooDeep);
     }
+
+    [Fact]
+    public void Uefi_boot_skips_memory_nodes()
+    {
+        DeviceTree tree = Tree(Ac(1), Sc(1), Memory("memory@40000000", 0x40000000, 0x10000000));
+
+        var facts = new BootFactsScanner(new BootScanOptions { BootedViaUefi = true }).Scan(tree);
+
+        Assert.Empty(facts.HostRam);
+        Assert.Contains(facts.Diagnostics, d => d.Id == BootScanDiagnosticId.MemoryNodesSkippedForUefi);
+    }
+
+    [Fact]
+    public void Memory_node_without_reg_stops_the_scan()
+    {
+        DeviceTree tree = Tree(Ac(1), Sc(1), N("memory@0", Str("device_type", "memory")), Memory("memory@40000000", 0x40000000, 0x10000000));
+
+        var facts = Scan(tree);
+
+        Assert.Equal(BootScanOutcome.Stopped, facts.Outcome);
+        Assert.Empty(facts.HostRam);
+    }
+
+    [Theory]
+    [InlineData(16, 0x1_00000010UL)]
+    [InlineData(17, 0x1UL)]
+    public void Static_memory_cells_come_from_xen_properties_in_4_16(int minor, ulong expectedStart)
+    {
+        // 4.16 reads #xen,static-mem-address-cells (2 here); 4.17+ the node's normal (inherited) cells (1 here).
+        DeviceTree tree = Tree(Ac(1), Sc(1),
+            N("chosen",
+                N("domU1", Str("compatible", "xen,domain"), Cells("#xen,static-mem-address-cells", 2), Cells("#xen,static-mem-size-cells", 1),
+                    Cells("memory", 0x0, 0x40000), Cells("xen,static-mem", 0x1, 0x10, 0x10000000, 0x20))));
+
+        var facts = Scan(tree, minor);
+
+        Assert.Equal(expectedStart, facts.ReservedMemory[0].Start);
+        Assert.Equal(MemoryBankKind.StaticMemory, facts.ReservedMemory[0].Kind);
+    }
 }

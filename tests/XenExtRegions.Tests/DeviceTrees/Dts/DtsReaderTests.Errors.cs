@@ -22,6 +22,8 @@ public sealed class DtsReaderErrorTests
     [InlineData("/dts-v1/;\n/ { a = /bits/ 8 <256>; };", 2, 19, "out of range for a 8-bit array element")]
     [InlineData("/dts-v1/;\n/ { a = /bits/ 16 <0x1ffff>; };", 2, 20, "out of range for a 16-bit array element")]
     [InlineData("/dts-v1/;\n/ { a = /bits/ 7 <1>; };", 2, 16, "must be 8, 16, 32 or 64 bits")]
+    [InlineData("/dts-v1/;\n/ { a = /bits/ (8) <1>; };", 2, 16, "Expected an integer literal after '/bits/'")]
+    [InlineData("/dts-v1/;\n/ { a = \"x\\\ny\"; };", 2, 11, "backslash cannot end a line")]
     [InlineData("/dts-v1/;\n/ { a = /bits/ 16 <&x>; x: n { }; };", 2, 20, "References are only allowed in arrays with 32-bit elements")]
     [InlineData("/dts-v1/;\n/ { a = <''>; };", 2, 10, "Empty character literal")]
     [InlineData("/dts-v1/;\n/ { a = <'ab'>; };", 2, 10, "2 characters instead of 1")]

@@ -60,7 +60,7 @@ public sealed class DtsReaderExpressionTests
     [Fact]
     public void Expressions_work_in_memreserve_and_bits_prefix()
     {
-        var tree = Parse("/memreserve/ (1 << 20) (2 * 0x1000);\n/ { p = /bits/ (4 * 4) <(1 + 1)>; };");
+        var tree = Parse("/memreserve/ (1 << 20) (2 * 0x1000);\n/ { p = /bits/ 0x10 <(1 + 1)>; };");
         Assert.Equal(new XenExtRegions.DeviceTrees.MemoryReservation(1 << 20, 0x2000), tree.MemoryReservations[0]);
         Assert.Equal(Bytes(0, 2), Value(tree, "/", "p"));
     }

@@ -50,7 +50,7 @@ public sealed class RangeSetModelProperties
                 set.VerifyStructure();
                 Assert.Equal(model.Runs(), set.ToArray());
             }
-        }, iter: 2000);
+        }, iter: 1000);
     }
 
     [Theory]
@@ -179,7 +179,7 @@ public sealed class RangeSetModelProperties
         Gen<Op> fill = Gen.Int[0, size - 4].SelectMany(a => Gen.Int[0, 2].Select(len => new Op(0, a, a + len)));
         Gen<Op> sweep = Gen.Select(Gen.Int[0, 1], Gen.Int[0, size - 1], Gen.Int[0, 400], (k, a, len) => new Op(k, a, System.Math.Min(a + len, size - 1)));
         Gen<Op> punch = Gen.Int[0, size - 1].Select(a => new Op(1, a, a));
-        Gen.Select(fill.Array[100, 600], Gen.Frequency((2, sweep), (3, punch), (3, fill)).Array[20, 60]).Sample((filling, ops) =>
+        Gen.Select(fill.Array[100, 400], Gen.Frequency((2, sweep), (3, punch), (3, fill)).Array[20, 60]).Sample((filling, ops) =>
         {
             var model = new BitmapRangeModel(@base, size);
             var set = new RangeSet(nodeCapacity);
@@ -196,7 +196,7 @@ public sealed class RangeSetModelProperties
                 set.VerifyStructure();
                 Assert.Equal(model.Runs(), set.ToArray());
             }
-        }, iter: 100);
+        }, iter: 40);
     }
 
     private static void Apply(RangeSet set, BitmapRangeModel model, Op op)

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using XenExtRegions.DeviceTrees;
+using XenExtRegions.Memory;
+
+namespace XenExtRegions.ExtendedRegions;
+
+/// <summary>Deriving an input's host and domain facts from a host device tree (boot scan of spec §6, P2 windows of §5.2).</summary>
+public sealed partial record ExtendedRegionsInput
+{
+    /// <summary>
+    /// A copy whose host facts come from <paramref name="tree"/>: Xen's boot scan with this input's release rules
+    /// (RAM, reserved memory, <c>/memreserve/</c>, static shared memory, boot modules) and every described window for P2.
+    /// The domain's own facts (RAM, grant window, IOMMU, ipa bits) stay as they are.
+    /// </summary>
+    /// <param name="tree">The host tree.</param>
+    /// <returns>The new input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tree"/> is null.</exception>
+    public ExtendedRegionsInput WithHostDeviceTree(DeviceTree tree)
+    {
+        if (tree is null)
+        {
+            throw new ArgumentNullException(nameof(tree));
+        }
+
+        BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(Release.Major, Release.Minor)).Scan(tree);
+        return WithBootFacts(facts) with { DescribedWindows = DescribedWindowReader.Read(tree) };
+    }
+
+    /// <summary>A copy whose host facts come from a boot scan.</summary>
+    /// <param name="facts">The scan's result (scanned with the same release's rules).</param>
+    /// <returns>The new input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is null.</exception>
+    public ExtendedRegionsInput WithBootFacts(BootFacts facts)
+    {
+        if (facts is null)
+        {
+            throw new ArgumentNullException(nameof(facts));
+        }
+
+        // The engine adds /memreserve/ (4.19+) and 4.17–4.18 shm host banks to the reserved list itself, in Xen's order.
+        return this with
+        {
+            HostRam = facts.HostRam,
+            ReservedMemory = facts.ReservedMemory
+                .Where(b => b.Kind is not MemoryBankKind.MemoryReservation and not MemoryBankKind.StaticSharedMemory).ToArray(),
+            MemoryReservations = facts.MemoryReservations,
+            HostSharedMemory = facts.SharedMemoryHostBanks.Count > 0
+                ? facts.SharedMemoryHostBanks
+                : facts.ReservedMemory.Where(b => b.Kind == MemoryBankKind.StaticSharedMemory).ToArray(),
+            BootModules = facts.Modules,
+        };
+    }
+
+    /// <summary>
+    /// A copy describing the dom0less domain <paramref name="domain"/>: direct-mapped or guest layout,
+    /// <c>xen,enhanced</c>, its memory split over the two guest banks (bank 0 first, up to 3 GiB), its shm guest banks.
+    /// </summary>
+    /// <param name="domain">The domain node's facts.</param>
+    /// <returns>The new input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="domain"/> is null.</exception>
+    public ExtendedRegionsInput WithDomainNode(DomainNodeFacts domain)
+    {
+        if (domain is null)
+        {
+            throw new ArgumentNullException(nameof(domain));
+        }
+
+        ulong memory = domain.MemoryBytes ?? 0;
+        ulong bank0 = Math.Min(memory, XenConstants.GuestRam0Size);
+        return this with
+        {
+            Kind = domain.DirectMap ? DomainKind.DirectMappedDomU : DomainKind.Dom0lessDomU,
+            XenEnhanced = domain.IsEnhanced,
+            GuestRamBankSizes = [bank0, memory - bank0],
+            DomainSharedMemory = domain.SharedMemory
+                .Select(s => new MemoryBank(s.GuestAddress, s.Size, MemoryBankKind.StaticSharedMemory, s.Source)).ToArray(),
+            DomainRam = domain.DirectMap ? domain.StaticMemory : DomainRam,
+        };
+    }
+}
