@@ -2,21 +2,23 @@ using System;
 using System.Collections.Generic;
 using XenExtRegions.DeviceTrees;
 using XenExtRegions.ExtendedRegions;
+using XenExtRegions.Memory;
 
 namespace XenExtRegions.Tests.Hardening;
 
 /// <summary>
 /// Everything past the reader that takes a tree as input: the address decoder (every public entry), the boot facts
-/// scanner and the engine's P1/P2 for dom0. None of them documents an exception for a bad tree, so any exception
-/// escaping here is a finding; only the documented <c>Get*</c>/<c>Translate</c> throwers are checked against their
-/// <c>Try*</c> twins.
+/// scanner and the engine (dom0 with P1 and P2, and every dom0less domain node with P3). None of them documents an
+/// exception for a bad tree, so any exception escaping here is a finding. The regions must also be sane whatever the
+/// tree: no region runs past 2^64-1, they are sorted and disjoint, and Xen-built ones are 2 MiB aligned and at least
+/// 64 MiB long.
 /// </summary>
 internal static class TreePipeline
 {
     private static readonly ExtendedRegionsEngine Engine = new();
 
     // The oldest and newest rules: they differ in memory-node matching, disabled nodes and PCI range failures.
-    private static readonly (int Major, int Minor)[] Releases = [(4, 16), (4, 22)];
+    private static readonly XenRelease[] Releases = [XenRelease.Parse("4.16"), XenRelease.Latest];
 
     public static void Run(DeviceTree tree)
     {
@@ -37,24 +39,58 @@ internal static class TreePipeline
             }
         }
 
-        foreach ((int major, int minor) in Releases)
+        foreach (XenRelease release in Releases)
         {
-            BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(major, minor)).Scan(tree);
-            IReadOnlyList<DescribedWindow> windows = DescribedWindowReader.Read(tree);
-            foreach (bool iommu in new[] { true, false })
+            BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(release.Major, release.Minor)).Scan(tree);
+            ExtendedRegionsInput host = new ExtendedRegionsInput { Release = release }.WithHostDeviceTree(tree);
+            Check(Engine.Compute(host with { IommuEnabled = true }));
+            Check(Engine.Compute(host with { IommuEnabled = false }));
+            foreach (DomainNodeFacts domain in facts.Domains)
             {
-                Engine.Compute(new ExtendedRegionsInput
-                {
-                    Release = XenRelease.Parse(FormattableString.Invariant($"{major}.{minor}")),
-                    IommuEnabled = iommu,
-                    HostRam = facts.HostRam,
-                    ReservedMemory = facts.ReservedMemory,
-                    MemoryReservations = facts.MemoryReservations,
-                    HostSharedMemory = facts.SharedMemoryHostBanks,
-                    BootModules = facts.Modules,
-                    DescribedWindows = windows,
-                });
+                Check(Engine.Compute(host.WithDomainNode(domain) with { DomainName = "d1" }));
             }
         }
+    }
+
+    /// <summary>Invariants every result must keep, whatever the input.</summary>
+    public static void Check(ExtendedRegionsResult result)
+    {
+        ulong previousEnd = 0;
+        bool first = true;
+        foreach (MemoryBank region in result.Regions)
+        {
+            if (region.Size == 0 || region.Overflows)
+            {
+                throw new InvalidOperationException("Region " + region + " is empty or runs past 2^64-1.");
+            }
+
+            if (!first && region.Start < previousEnd)
+            {
+                throw new InvalidOperationException("Region " + region + " is out of order or overlaps the one before.");
+            }
+
+            bool xenBuilt = result.Input.Kind != DomainKind.ToolstackDomU;
+            if (xenBuilt && (region.Size < XenConstants.MinimumRegionSize || region.Start % XenConstants.RegionAlignment != 0))
+            {
+                throw new InvalidOperationException("Region " + region + " is under 64 MiB or not 2 MiB aligned.");
+            }
+
+            previousEnd = region.Start + region.Size;
+            first = false;
+        }
+
+        // The texts are part of the result: formatting them must not throw either.
+        foreach (XenLogLine line in result.LogLines)
+        {
+            _ = line.Text;
+        }
+
+        foreach (FreeRangeFate fate in result.Explanation)
+        {
+            _ = fate.ToString();
+        }
+
+        ExtendedRegionAudit.Audit(result);
+        HypervisorNodeBuilder.TryBuild(result, null, out _, out _);
     }
 }
