@@ -62,7 +62,7 @@ public sealed class DtbPipelineMutationTests
         byte[] original = BoardBlob();
         uint[] interesting = [0, 1, 2, 3, 4, 5, 9, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff, 0x1000, (uint)original.Length, (uint)original.Length + 1];
         var random = new Random(0x5eed);
-        for (int mutant = 0; mutant < 3000; mutant++)
+        for (int mutant = 0; mutant < 1500; mutant++)
         {
             byte[] blob = (byte[])original.Clone();
             int edits = 1 + random.Next(3);

@@ -149,7 +149,7 @@ public sealed class HostileTreeTests
     public void Random_trees_with_hostile_cells_run_through_decoder_boot_facts_and_engine()
     {
         var generator = new Generator(0x7ee5);
-        for (int i = 0; i < 1500; i++)
+        for (int i = 0; i < 800; i++)
         {
             DeviceTree tree = generator.Tree();
             try
