@@ -64,11 +64,6 @@ internal static class CliApp
             stderr.WriteLine($"error: {e.Message}");
             return BadInput;
         }
-        catch (NotWiredException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return Failure;
-        }
 #pragma warning disable CA1031 // The tool's last line of defence: any other failure is exit 1 with its message, not a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031

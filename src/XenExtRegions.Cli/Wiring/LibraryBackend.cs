@@ -18,7 +18,15 @@ internal sealed partial class LibraryBackend : IRegionsBackend
     {
         if (content.AsSpan().StartsWith(DtbMagic))
         {
-            return new LoadedTree(DtbReader.Read(content), path, true);
+            try
+            {
+                return new LoadedTree(DtbReader.Read(content), path, true);
+            }
+            catch (DeviceTreeFormatException e)
+            {
+                // The reader knows offsets, not file names; the user needs both.
+                throw new CliInputException($"{path}: {e.Message}", e);
+            }
         }
 
         string text = new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');

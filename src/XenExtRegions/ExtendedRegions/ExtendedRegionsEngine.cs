@@ -22,7 +22,7 @@ public sealed class ExtendedRegionsEngine
     /// <param name="input">The facts.</param>
     /// <returns>The regions, outcome, log lines, explanation and findings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    /// <exception cref="ArgumentException">The release is the default value, the domain name is null, or <see cref="ExtendedRegionsInput.IpaBits"/> is outside 1–64 (0–64 for a toolstack domain).</exception>
+    /// <exception cref="ArgumentException">The release is the default value, the domain name is null, <see cref="ExtendedRegionsInput.IpaBits"/> is outside 1–64 (0–64 for a toolstack domain), or a guest RAM bank size exceeds its bank (spec §9).</exception>
     public ExtendedRegionsResult Compute(ExtendedRegionsInput input)
     {
         if (input is null)
@@ -56,6 +56,20 @@ public sealed class ExtendedRegionsEngine
         if (input.IpaBits < min || input.IpaBits > 64)
         {
             throw new ArgumentException(FormattableString.Invariant($"IpaBits {input.IpaBits} is outside {min}..64."), nameof(input));
+        }
+
+        // Xen and libxl never place more RAM in a guest bank than the bank holds; a larger size would make
+        // align_up(base + size) wrap and offer the bank's own RAM, so it is refused rather than computed.
+        ulong[] capacity = [XenConstants.GuestRam0Size, XenConstants.GuestRam1Size];
+        for (int i = 0; i < input.GuestRamBankSizes.Count; i++)
+        {
+            ulong limit = i < capacity.Length ? capacity[i] : 0;
+            if (input.GuestRamBankSizes[i] > limit)
+            {
+                throw new ArgumentException(
+                    FormattableString.Invariant($"GuestRamBankSizes[{i}] = 0x{input.GuestRamBankSizes[i]:x} exceeds guest RAM bank {i}'s size 0x{limit:x} (GUEST_RAM{i}_SIZE; there are {capacity.Length} guest RAM banks)."),
+                    nameof(input));
+            }
         }
     }
 

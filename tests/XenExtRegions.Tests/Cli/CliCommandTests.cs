@@ -37,6 +37,15 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    public void An_unexpected_failure_exits_1_with_its_message_and_no_stack_trace()
+    {
+        var result = CliRunner.Run(new FakeBackend(), "domu", "--memory", "512M");
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("internal error: NotSupportedException: the fake backend has no domu", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dom0_without_tree_uses_the_sample_boards_Dom0_defaults()
     {
         var backend = new FakeBackend();

@@ -154,8 +154,10 @@ public sealed class CliEndToEndTests : IDisposable
         var result = CliRunner.Run("dt", "dump", broken);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("offset", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(broken, result.Error, StringComparison.Ordinal);
         var dom0 = CliRunner.Run("dom0", "--dtb", broken, "--iommu", "--gnttab", "0x78080000:256K");
         Assert.Equal(2, dom0.ExitCode);
+        Assert.Contains(broken, dom0.Error, StringComparison.Ordinal);
     }
 
     [Fact]

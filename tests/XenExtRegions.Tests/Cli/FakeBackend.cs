@@ -96,9 +96,9 @@ internal sealed class FakeBackend : IRegionsBackend
         };
     }
 
-    public RegionReport ComputeDomU(DomURequest request) => throw new NotWiredException("fake domu");
+    public RegionReport ComputeDomU(DomURequest request) => throw new System.NotSupportedException("the fake backend has no domu");
 
-    public GuestReport CheckGuest(LoadedTree guest, ulong sectionSize) => throw new NotWiredException("fake guest");
+    public GuestReport CheckGuest(LoadedTree guest, ulong sectionSize) => throw new System.NotSupportedException("the fake backend has no guest check");
 
     public JsonRegsDocument DecodeRegs(LoadedTree tree) => new(
         [new JsonReg("/soc/serial@e6e88000", 0, "0xe6e88000", "0x40")],

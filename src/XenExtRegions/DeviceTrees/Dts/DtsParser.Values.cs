@@ -168,6 +168,11 @@ internal sealed partial class DtsParser
     private void ReadByteString(DtsSourceProperty property)
     {
         _s.Advance();
+
+        // Unspaced bytes ("a5a5a5…") are one long run of label characters. A label starting anywhere in a run that
+        // does not end in ':' cannot exist, so remember where the run ended instead of rescanning it at every byte
+        // pair (which made long byte strings quadratic).
+        int noLabelBefore = -1;
         while (true)
         {
             _s.SkipTrivia();
@@ -178,10 +183,15 @@ internal sealed partial class DtsParser
                 return;
             }
 
-            if (TryReadLabel(out string? label))
+            if (_s.Pos >= noLabelBefore)
             {
-                property.Labels.Add(label);
-                continue;
+                if (TryReadLabel(out string? label, out int runEnd))
+                {
+                    property.Labels.Add(label);
+                    continue;
+                }
+
+                noLabelBefore = runEnd;
             }
 
             if (DtsCharacters.IsHexDigit(c) && DtsCharacters.IsHexDigit(_s.PeekAt(1)))

@@ -560,10 +560,14 @@ internal sealed partial class DtsParser
     }
 
     /// <summary>Reads "label:" when the current token is one, else leaves the position unchanged.</summary>
-    private bool TryReadLabel([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? label)
+    private bool TryReadLabel([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? label) => TryReadLabel(out label, out _);
+
+    /// <summary>As <see cref="TryReadLabel(out string?)"/>; <paramref name="runEnd"/> is where the run of label characters ended.</summary>
+    private bool TryReadLabel([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? label, out int runEnd)
     {
         string text = _s.Text;
         int start = _s.Pos;
+        runEnd = start;
         if (start >= text.Length || !DtsCharacters.IsLabelStart(text[start]))
         {
             label = null;
@@ -576,6 +580,7 @@ internal sealed partial class DtsParser
             pos++;
         }
 
+        runEnd = pos;
         if (pos >= text.Length || text[pos] != ':')
         {
             label = null;

@@ -187,7 +187,10 @@ public static class DtsWriter
             switch (b)
             {
                 case 0:
-                    sb.Append(style == DtsStringListStyle.Separate ? "\", \"" : "\\0");
+                    // dtc prints "\0" here even before an octal digit, so "a", "4b" comes out as "a\04b" and reads back
+                    // as byte 4; spell the NUL with three digits when a digit follows.
+                    sb.Append(style == DtsStringListStyle.Separate ? "\", \""
+                        : value[i + 1] is >= (byte)'0' and <= (byte)'7' ? "\\000" : "\\0");
                     break;
                 case 7: sb.Append("\\a"); break;
                 case 8: sb.Append("\\b"); break;

@@ -43,7 +43,7 @@ public sealed partial class DeviceTreeAddressDecoderTests
     [InlineData("/pcie@3eff0000")]
     public void Raw_reg_cells_agree_with_fdtget_on_the_dtc_compiled_fixture(string path)
     {
-        DtcTool.SkipIfAbsent();
+        DtcTool.SkipUnlessInstalled("dtc");
         if (!File.Exists("/usr/bin/fdtget"))
         {
             Assert.Skip("fdtget is not installed at /usr/bin/fdtget (Debian package device-tree-compiler); the cross-check needs it.");
@@ -52,7 +52,7 @@ public sealed partial class DeviceTreeAddressDecoderTests
         string dtb = Path.Combine(Path.GetTempPath(), "xer-e2-" + Guid.NewGuid().ToString("N") + ".dtb");
         try
         {
-            DtcTool.Run("-I", "dts", "-O", "dtb", "-o", dtb, Fixture("e2-board.dts"));
+            DtcTool.RunDtc("-I", "dts", "-O", "dtb", "-o", dtb, Fixture("e2-board.dts"));
             var info = new ProcessStartInfo("/usr/bin/fdtget") { RedirectStandardOutput = true, UseShellExecute = false };
             foreach (string a in new[] { "-t", "x", dtb, path, "reg" })
             {
@@ -95,8 +95,8 @@ public sealed partial class DeviceTreeAddressDecoderTests
     [Fact]
     public void Dtc_compiled_fixture_read_as_dtb_enumerates_like_the_dts()
     {
-        DtcTool.SkipIfAbsent();
-        byte[] blob = DtcTool.Run("-I", "dts", "-O", "dtb", Fixture("e2-board.dts"));
+        DtcTool.SkipUnlessInstalled("dtc");
+        byte[] blob = DtcTool.RunDtc("-I", "dts", "-O", "dtb", Fixture("e2-board.dts"));
 
         AddressEnumeration fromDtb = Xen.EnumerateAddresses(DtbReader.Read(blob));
         AddressEnumeration fromDts = Xen.EnumerateAddresses(DtsReader.ParseFile(Fixture("e2-board.dts")));

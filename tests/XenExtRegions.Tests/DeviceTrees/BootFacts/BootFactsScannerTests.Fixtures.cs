@@ -42,8 +42,8 @@ public sealed class BootFactsScannerFixtureTests
     [Fact]
     public void Dtc_compiled_fixture_keeps_the_memreserve_block_and_the_same_facts()
     {
-        XenExtRegions.Tests.DeviceTrees.Dts.DtcTool.SkipIfAbsent();
-        byte[] blob = XenExtRegions.Tests.DeviceTrees.Dts.DtcTool.Run("-I", "dts", "-O", "dtb",
+        DtcTool.SkipUnlessInstalled("dtc");
+        byte[] blob = DtcTool.RunDtc("-I", "dts", "-O", "dtb",
             Path.Combine(AppContext.BaseDirectory, "DeviceTrees", "BootFacts", "Fixtures", "boot-facts.dts"));
 
         var fromDtb = new BootFactsScanner(BootScanOptions.ForRelease(4, 21)).Scan(DtbReader.Read(blob));

@@ -31,7 +31,7 @@ public sealed class DtsDtcCrossCheckTests
     [MemberData(nameof(Fixtures))]
     public void Our_tree_equals_our_reading_of_dtcs_normalised_source(string fixture)
     {
-        DtcTool.SkipIfAbsent();
+        DtcTool.SkipUnlessInstalled("dtc");
         if (Array.IndexOf(DtcDtsOutputIsWrong, fixture) >= 0)
         {
             Assert.Skip("dtc 1.6.1 -O dts prints high bytes in strings as \\xffffffff (signed-char bug); covered by the blob checks instead.");
@@ -39,7 +39,7 @@ public sealed class DtsDtcCrossCheckTests
 
         string path = FixturePath(fixture);
         DeviceTree ours = DtsReader.ParseFile(path);
-        string normalised = DtcTool.RunText("-q", "-I", "dts", "-O", "dts", path);
+        string normalised = DtcTool.RunDtcText("-q", "-I", "dts", "-O", "dts", path);
         DeviceTree theirs = DtsReader.Parse(normalised, "dtc-output.dts");
         TreeComparison.AssertEqual(theirs, ours);
     }
@@ -48,10 +48,10 @@ public sealed class DtsDtcCrossCheckTests
     [MemberData(nameof(Fixtures))]
     public void Our_tree_equals_dtcs_blob_read_back_by_our_DtbReader(string fixture)
     {
-        DtcTool.SkipIfAbsent();
+        DtcTool.SkipUnlessInstalled("dtc");
         string path = FixturePath(fixture);
         DeviceTree ours = DtsReader.ParseFile(path);
-        DeviceTree theirs = DtbReader.Read(DtcTool.Run("-q", "-I", "dts", "-O", "dtb", path));
+        DeviceTree theirs = DtbReader.Read(DtcTool.RunDtc("-q", "-I", "dts", "-O", "dtb", path));
         TreeComparison.AssertEqual(theirs, ours);
         Assert.True(DeviceTreeComparer.AreEqual(theirs, ours), DeviceTreeComparer.FindFirstDifference(theirs, ours)?.ToString());
     }
@@ -60,14 +60,14 @@ public sealed class DtsDtcCrossCheckTests
     [MemberData(nameof(Fixtures))]
     public void Dtc_reads_our_DtbWriter_blob_of_a_parsed_fixture_back_to_the_same_source(string fixture)
     {
-        DtcTool.SkipIfAbsent();
+        DtcTool.SkipUnlessInstalled("dtc");
         string path = FixturePath(fixture);
         DeviceTree ours = DtsReader.ParseFile(path);
         string blob = Path.Combine(Path.GetTempPath(), "dts-xcheck-" + Guid.NewGuid().ToString("N") + ".dtb");
         try
         {
             File.WriteAllBytes(blob, DtbWriter.Write(ours));
-            Assert.Equal(DtsWriter.Write(ours), DtcTool.RunText("-q", "-I", "dtb", "-O", "dts", blob));
+            Assert.Equal(DtsWriter.Write(ours), DtcTool.RunDtcText("-q", "-I", "dtb", "-O", "dts", blob));
         }
         finally
         {
@@ -79,13 +79,13 @@ public sealed class DtsDtcCrossCheckTests
     [MemberData(nameof(Fixtures))]
     public void Our_writer_prints_what_dtc_prints_for_the_compiled_blob(string fixture)
     {
-        DtcTool.SkipIfAbsent();
+        DtcTool.SkipUnlessInstalled("dtc");
         string path = FixturePath(fixture);
         string blob = Path.Combine(Path.GetTempPath(), "dts-xcheck-" + Guid.NewGuid().ToString("N") + ".dtb");
         try
         {
-            DtcTool.Run("-q", "-I", "dts", "-O", "dtb", "-o", blob, path);
-            string expected = DtcTool.RunText("-q", "-I", "dtb", "-O", "dts", blob);
+            DtcTool.RunDtc("-q", "-I", "dts", "-O", "dtb", "-o", blob, path);
+            string expected = DtcTool.RunDtcText("-q", "-I", "dtb", "-O", "dts", blob);
             string actual = DtsWriter.Write(DtsReader.ParseFile(path));
             Assert.Equal(expected, actual);
         }
@@ -99,14 +99,14 @@ public sealed class DtsDtcCrossCheckTests
     [MemberData(nameof(Fixtures))]
     public void Dtc_accepts_our_printed_source_and_compiles_it_to_the_same_blob(string fixture)
     {
-        DtcTool.SkipIfAbsent();
+        DtcTool.SkipUnlessInstalled("dtc");
         string path = FixturePath(fixture);
         string printed = Path.Combine(Path.GetTempPath(), "dts-xcheck-" + Guid.NewGuid().ToString("N") + ".dts");
         try
         {
             File.WriteAllText(printed, DtsWriter.Write(DtsReader.ParseFile(path), new DtsWriterOptions { StringListStyle = DtsStringListStyle.Separate }));
-            byte[] fromOurs = DtcTool.Run("-q", "-I", "dts", "-O", "dtb", printed);
-            byte[] fromFixture = DtcTool.Run("-q", "-I", "dts", "-O", "dtb", path);
+            byte[] fromOurs = DtcTool.RunDtc("-q", "-I", "dts", "-O", "dtb", printed);
+            byte[] fromFixture = DtcTool.RunDtc("-q", "-I", "dts", "-O", "dtb", path);
             Assert.Equal(fromFixture, fromOurs);
         }
         finally

@@ -2,9 +2,9 @@ using System;
 using System.Diagnostics;
 using System.IO;
 
-namespace XenExtRegions.Tests.DeviceTrees.Fdt;
+namespace XenExtRegions.Tests.DeviceTrees;
 
-/// <summary>Runs Debian's device-tree-compiler tools (dtc, fdtget) for cross-checks; tests skip when they are absent.</summary>
+/// <summary>Runs Debian's device-tree-compiler tools (dtc, fdtget) for the cross-checks of every device-tree test folder; tests skip when they are absent.</summary>
 internal static class DtcTool
 {
     public static string? Find(string tool)
@@ -72,7 +72,15 @@ internal static class DtcTool
         }
     }
 
-    public static string Run(string tool, params string[] arguments)
+    /// <summary>Runs dtc; returns its standard output as text.</summary>
+    public static string RunDtcText(params string[] arguments) => System.Text.Encoding.UTF8.GetString(RunBytes("dtc", arguments));
+
+    /// <summary>Runs dtc; returns its standard output as bytes (a blob with <c>-O dtb</c>).</summary>
+    public static byte[] RunDtc(params string[] arguments) => RunBytes("dtc", arguments);
+
+    public static string Run(string tool, params string[] arguments) => System.Text.Encoding.UTF8.GetString(RunBytes(tool, arguments));
+
+    public static byte[] RunBytes(string tool, string[] arguments)
     {
         var info = new ProcessStartInfo(Find(tool) ?? tool)
         {
@@ -86,14 +94,15 @@ internal static class DtcTool
         }
 
         using Process process = Process.Start(info)!;
+        using var stdout = new MemoryStream();
         System.Threading.Tasks.Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
+        process.StandardOutput.BaseStream.CopyTo(stdout);
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {stderr.Result}");
         }
 
-        return stdout;
+        return stdout.ToArray();
     }
 }
