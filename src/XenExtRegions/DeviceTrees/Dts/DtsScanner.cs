@@ -321,6 +321,12 @@ internal sealed partial class DtsScanner
             throw at.Error("The file name is empty.");
         }
 
+        // File APIs throw ArgumentException for such names; the source is at fault, so say it as a syntax error.
+        if (name.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || name.IndexOf('\0') >= 0)
+        {
+            throw at.Error($"The file name '{name.Replace('\0', '?')}' contains a NUL or another character no file name can hold.");
+        }
+
         if (Path.IsPathRooted(name))
         {
             return name;

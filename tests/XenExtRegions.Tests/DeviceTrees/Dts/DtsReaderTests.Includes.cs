@@ -31,6 +31,16 @@ public sealed class DtsReaderIncludeTests : IDisposable
         Assert.Equal(new[] { "model" }, tree.Root.Properties.Select(p => p.Name));
     }
 
+    [Theory]
+    [InlineData("/include/ \"/a\0b\"\n/dts-v1/;\n/ { };\n")]
+    [InlineData("/dts-v1/;\n/ { x = /incbin/(\"/a\0b\"); };\n")]
+    public void A_NUL_in_an_include_or_incbin_name_is_a_syntax_error_with_its_location(string source)
+    {
+        DtsSyntaxException ex = Assert.Throws<DtsSyntaxException>(() => DtsReader.Parse(source, "nul.dts"));
+        Assert.Contains("NUL", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("nul.dts", ex.File);
+    }
+
     [Fact]
     public void Include_directories_are_searched_after_the_including_files_directory()
     {
