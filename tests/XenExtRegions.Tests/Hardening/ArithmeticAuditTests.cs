@@ -278,7 +278,7 @@ public sealed class ArithmeticAuditTests
         TreePipeline.Run(tree);
     }
 
-    [Fact(Skip = "finding: DomainNodeFacts.MemoryBytes is MemoryKiB * 1024 unchecked, so memory = <0x400000 0x0> (2^54 KiB) reads as 0 bytes and WithDomainNode then offers the whole guest RAM as extended regions, with no diagnostic; Xen wraps the same way ((paddr_t)mem * SZ_1K) but the scanner should say so; owner: bootfacts")]
+    [Fact]
     public void A_dom0less_memory_size_that_wraps_when_turned_into_bytes_is_flagged()
     {
         DeviceTree tree = Tree(Ac(2), Sc(2),
@@ -287,19 +287,23 @@ public sealed class ArithmeticAuditTests
         BootFacts facts = new BootFactsScanner().Scan(tree);
         DomainNodeFacts domain = Assert.Single(facts.Domains);
         Assert.Equal(1UL << 54, domain.MemoryKiB);
-        Assert.True(domain.MemoryBytes != 0 || facts.Diagnostics.Any(d => d.Message.Contains("memory", StringComparison.Ordinal) && d.Message.Contains("domU1", StringComparison.Ordinal)),
-            "2^54 KiB became 0 bytes without a diagnostic");
+        Assert.Null(domain.MemoryBytes);
+        Assert.Throws<DeviceTreeFormatException>(() => new ExtendedRegionsInput().WithDomainNode(domain));
     }
 
-    [Fact(Skip = "finding: ExtendedRegionsInput.WithDomainNode splits a domain node's memory over the two guest banks without bound, and Compute then throws ArgumentException (GuestRamBankSizes[1] exceeds GUEST_RAM1_SIZE) for an input that came from a tree: a hostile or mistaken dom0less node should give a Failed result or a DeviceTreeFormatException/diagnostic from WithDomainNode, not an argument error; owner: engine (WithDomainNode) / lead")]
-    public void A_dom0less_domain_asking_for_more_memory_than_the_guest_banks_hold_is_not_an_argument_error()
+    [Fact]
+    public void A_dom0less_domain_asking_for_more_memory_than_the_guest_banks_hold_is_a_format_error_naming_the_node()
     {
         DeviceTree tree = Tree(Ac(2), Sc(2),
             N("memory@40000000", Str("device_type", "memory"), Reg(0, 0x40000000, 0, 0x40000000)),
             N("chosen", Ac(2), Sc(2), N("domU1", Str("compatible", "xen,domain"), Cells("memory", 0x1, 0), Cells("cpus", 1), Flag("xen,enhanced"))));
         DomainNodeFacts domain = Assert.Single(new BootFactsScanner().Scan(tree).Domains);
-        ExtendedRegionsInput input = new ExtendedRegionsInput().WithHostDeviceTree(tree).WithDomainNode(domain);
-        TreePipeline.Check(Engine.Compute(input with { DomainName = "d1" }));
+        ExtendedRegionsInput host = new ExtendedRegionsInput().WithHostDeviceTree(tree);
+
+        // Xen cannot build such a domain; an input derived from a tree is refused as a tree error, not an argument error.
+        DeviceTreeFormatException error = Assert.Throws<DeviceTreeFormatException>(() => host.WithDomainNode(domain));
+        Assert.Equal("/chosen/domU1", error.NodePath);
+        Assert.Equal("memory", error.PropertyName);
     }
 
     [Fact]
