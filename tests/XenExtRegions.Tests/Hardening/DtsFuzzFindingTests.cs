@@ -11,7 +11,7 @@ public sealed class DtsFuzzFindingTests
     private static string Fixture(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Hardening", "Fixtures", "findings", name), new UTF8Encoding(false));
 
-    [Theory(Skip = "finding (afl-fuzz, dts target): a rooted /include/ or /incbin/ file name holding a NUL escapes as System.ArgumentException ('Null character in path') from Path.GetFullPath in DtsScanner.EnterInclude / File.OpenRead in DtsParser.ReadIncbin, because DtsScanner.ResolveFile returns rooted names unchecked; it should be a DtsSyntaxException naming the line; owner: dts")]
+    [Theory]
     [InlineData("dts-include-nul-in-rooted-path.dts")]
     [InlineData("dts-incbin-nul-in-rooted-path.dts")]
     [InlineData("dts-include-nul-afl-1.dts")]
