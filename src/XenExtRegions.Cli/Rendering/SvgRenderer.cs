@@ -197,7 +197,7 @@ internal static class SvgRenderer
 
         foreach (string note in report.Notes)
         {
-            list.Add(Text(20, wy, "ⓘ " + note, 12, null, "#455a64"));
+            list.Add(Text(20, wy, "· " + note, 12, null, "#455a64"));
             wy += 16;
         }
 
