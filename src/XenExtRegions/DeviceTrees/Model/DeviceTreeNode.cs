@@ -12,9 +12,13 @@ namespace XenExtRegions.DeviceTrees;
 public sealed partial class DeviceTreeNode
 {
     private readonly DeviceTreeNode[] _children;
-    private readonly PackedPropertySource? _packedSource;
-    private readonly int[]? _packedSlots;
+    private readonly PackedTreeStorage? _packed;
+    private readonly int _packedNameStart;
+    private readonly int _packedNameLength;
+    private readonly int _packedSlotStart;
+    private readonly int _packedPropertyCount;
     private DeviceTreeProperty[]? _properties;
+    private string? _name;
     private string? _path;
 
     /// <summary>Creates a node and adopts <paramref name="properties"/> and <paramref name="children"/>.</summary>
@@ -30,7 +34,7 @@ public sealed partial class DeviceTreeNode
     /// <summary>Creates a node from arrays the caller hands over; <paramref name="validate"/> false skips uniqueness checks the caller already made.</summary>
     internal DeviceTreeNode(string name, DeviceTreeProperty[] properties, DeviceTreeNode[] children, bool validate)
     {
-        Name = name ?? throw new ArgumentNullException(nameof(name));
+        _name = name ?? throw new ArgumentNullException(nameof(name));
         _properties = properties;
         _children = children;
         if (validate)
@@ -60,28 +64,37 @@ public sealed partial class DeviceTreeNode
     }
 
     /// <summary>
-    /// Creates a node whose properties stay packed (name index, value start, value length per property) until first
-    /// read; the DTB reader has already checked that the names are unique.
+    /// Creates a node whose name and properties stay packed in <paramref name="storage"/> until first read; the DTB
+    /// reader has already checked that the names are unique.
     /// </summary>
-    internal DeviceTreeNode(string name, PackedPropertySource source, int[] slots, DeviceTreeNode[] children)
+    /// <param name="storage">The tree's blob, property names and property slots.</param>
+    /// <param name="nameStart">Where the node name starts in the blob.</param>
+    /// <param name="nameLength">The node name's length in bytes.</param>
+    /// <param name="name">The decoded name when the reader already made it (non-ASCII names), else null.</param>
+    /// <param name="slotStart">The index of the node's first property slot.</param>
+    /// <param name="propertyCount">The number of properties.</param>
+    /// <param name="children">The children in order.</param>
+    internal DeviceTreeNode(PackedTreeStorage storage, int nameStart, int nameLength, string? name, int slotStart, int propertyCount, DeviceTreeNode[] children)
     {
-        Name = name;
-        _packedSource = source;
-        _packedSlots = slots;
+        _packed = storage;
+        _packedNameStart = nameStart;
+        _packedNameLength = nameLength;
+        _name = name;
+        _packedSlotStart = slotStart;
+        _packedPropertyCount = propertyCount;
         _children = children;
         foreach (DeviceTreeNode child in children)
         {
-            if (child.Parent is not null)
-            {
-                throw new ArgumentException($"Node '{child.Name}' already belongs to node {child.Parent.Path}.", nameof(children));
-            }
-
             child.Parent = this;
         }
     }
 
     /// <summary>The node name including the unit address, e.g. <c>memory@48000000</c>; empty for the root.</summary>
-    public string Name { get; }
+    // Readers may race to decode a packed name; they make equal strings, so either may win.
+    public string Name => _name ??= System.Text.Encoding.UTF8.GetString(_packed!.Blob, _packedNameStart, _packedNameLength);
+
+    /// <summary>For a node read from a DTB whose name is still packed: the name's bytes, else empty.</summary>
+    internal ReadOnlySpan<byte> PackedNameBytes => _packed is null ? default : new ReadOnlySpan<byte>(_packed.Blob, _packedNameStart, _packedNameLength);
 
     /// <summary>The name before <c>@</c>, e.g. <c>memory</c>.</summary>
     public string BaseName
@@ -235,13 +248,12 @@ public sealed partial class DeviceTreeNode
 
     private DeviceTreeProperty[] MaterializeProperties()
     {
-        int[] slots = _packedSlots!;
-        PackedPropertySource source = _packedSource!;
-        var properties = new DeviceTreeProperty[slots.Length / 3];
+        PackedTreeStorage storage = _packed!;
+        var properties = new DeviceTreeProperty[_packedPropertyCount];
         for (int i = 0; i < properties.Length; i++)
         {
-            int at = i * 3;
-            properties[i] = new DeviceTreeProperty(source.Names[slots[at]], new ReadOnlyMemory<byte>(source.Blob, slots[at + 1], slots[at + 2]), trusted: true)
+            int at = _packedSlotStart + (i * 3);
+            properties[i] = new DeviceTreeProperty(storage.PropertyNames[storage.Slot(at)], new ReadOnlyMemory<byte>(storage.Blob, storage.Slot(at + 1), storage.Slot(at + 2)), trusted: true)
             {
                 Node = this,
             };

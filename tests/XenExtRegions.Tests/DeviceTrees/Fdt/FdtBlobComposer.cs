@@ -53,10 +53,13 @@ internal sealed class FdtBlobComposer
         return this;
     }
 
-    public FdtBlobComposer BeginNode(string name)
+    public FdtBlobComposer BeginNode(string name) => BeginNodeRaw(Encoding.UTF8.GetBytes(name));
+
+    /// <summary>A BEGIN_NODE whose name is exactly these bytes (for names that are not valid UTF-8).</summary>
+    public FdtBlobComposer BeginNodeRaw(params byte[] name)
     {
         Word(1);
-        _struct.AddRange(Encoding.UTF8.GetBytes(name));
+        _struct.AddRange(name);
         _struct.Add(0);
         Pad();
         return this;

@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>
+/// The node the DTB reader is reading at one depth, reused for every node at that depth. It checks that property
+/// and child names are unique: property names as strings (they are shared), child names as blob bytes so that a
+/// node's name is not decoded just to be compared.
+/// </summary>
+internal sealed class DtbBuildFrame
+{
+    /// <summary>Up to this many entries, names are checked one by one as they come; above it, once, by sorting.</summary>
+    private const int LinearScanLimit = 12;
+
+    private readonly List<string> _propertyNames = new();
+    private readonly List<Child> _children = new();
+    private HashSet<string>? _propertyNameSet;
+    private byte[] _blob = Array.Empty<byte>();
+
+    /// <summary>Where the node name starts in the blob.</summary>
+    public int NameStart { get; private set; }
+
+    /// <summary>The node name's length in bytes.</summary>
+    public int NameLength { get; private set; }
+
+    /// <summary>The decoded name when the name is not plain ASCII (decoded at once so that comparisons stay exact), else null.</summary>
+    public string? DecodedName { get; private set; }
+
+    /// <summary>The offset of the node's BEGIN_NODE token.</summary>
+    public int Offset { get; private set; }
+
+    /// <summary>The node name, decoded (for error messages).</summary>
+    public string Name => DecodedName ?? Encoding.UTF8.GetString(_blob, NameStart, NameLength);
+
+    /// <summary>Name index, value start and value length of each property read so far.</summary>
+    public List<int> PropertySlots { get; } = new();
+
+    public void Begin(byte[] blob, int nameStart, int nameLength, int offset)
+    {
+        _blob = blob;
+        NameStart = nameStart;
+        NameLength = nameLength;
+        Offset = offset;
+
+        // Bytes that are not valid UTF-8 decode to U+FFFD, so two different byte strings could make equal names;
+        // decoding non-ASCII names here lets the child check compare them as strings.
+        DecodedName = IsAscii(new ReadOnlySpan<byte>(blob, nameStart, nameLength)) ? null : Encoding.UTF8.GetString(blob, nameStart, nameLength);
+    }
+
+    public void Clear()
+    {
+        PropertySlots.Clear();
+        _propertyNames.Clear();
+        _children.Clear();
+        _propertyNameSet = null;
+    }
+
+    /// <summary>Records a property; false when the node already has one of that name.</summary>
+    public bool AddProperty(string name, int nameIndex, int valueStart, int valueLength)
+    {
+        if (_propertyNames.Count < LinearScanLimit)
+        {
+            foreach (string p in _propertyNames)
+            {
+                if (string.Equals(p, name, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+        else
+        {
+            _propertyNameSet ??= new HashSet<string>(_propertyNames, StringComparer.Ordinal);
+            if (!_propertyNameSet.Add(name))
+            {
+                return false;
+            }
+        }
+
+        _propertyNames.Add(name);
+        PropertySlots.Add(nameIndex);
+        PropertySlots.Add(valueStart);
+        PropertySlots.Add(valueLength);
+        return true;
+    }
+
+    /// <summary>
+    /// Records a child; false when it repeats the name of one of the first few children. Later children are checked
+    /// by <see cref="FindDuplicateChild"/> when the node ends.
+    /// </summary>
+    /// <param name="child">The child node.</param>
+    /// <param name="offset">The offset of its BEGIN_NODE token.</param>
+    /// <param name="asciiName">True when its name is plain ASCII (and still packed).</param>
+    public bool AddChild(DeviceTreeNode child, int offset, bool asciiName)
+    {
+        var entry = new Child(child, offset, asciiName);
+        if (_children.Count < LinearScanLimit)
+        {
+            foreach (Child c in _children)
+            {
+                if (Compare(c, entry) == 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        _children.Add(entry);
+        return true;
+    }
+
+    /// <summary>
+    /// The index of the first child (in document order) whose name an earlier child already has, or null. Sorting
+    /// keeps this O(n log n) for any input, where a hash set of attacker-chosen names might not be.
+    /// </summary>
+    public int? FindDuplicateChild()
+    {
+        if (_children.Count <= LinearScanLimit)
+        {
+            return null;
+        }
+
+        int[] order = new int[_children.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, new ChildOrder(_children));
+        int? first = null;
+        for (int i = 1; i < order.Length; i++)
+        {
+            // Equal names sort by index, so the later of a pair is the duplicate.
+            if (Compare(_children[order[i - 1]], _children[order[i]]) == 0 && (first is null || order[i] < first))
+            {
+                first = order[i];
+            }
+        }
+
+        return first;
+    }
+
+    public string ChildName(int index) => _children[index].Node.Name;
+
+    public int ChildOffset(int index) => _children[index].Offset;
+
+    public DeviceTreeNode[] ChildrenArray()
+    {
+        if (_children.Count == 0)
+        {
+            return Array.Empty<DeviceTreeNode>();
+        }
+
+        var nodes = new DeviceTreeNode[_children.Count];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = _children[i].Node;
+        }
+
+        return nodes;
+    }
+
+    /// <summary>
+    /// Orders nodes by name: ASCII names by bytes (no decoding), others by their decoded string. An ASCII name
+    /// never equals a non-ASCII one (those decode to characters above U+007F), so ASCII ones simply sort first.
+    /// </summary>
+    private static int Compare(Child a, Child b)
+    {
+        if (a.AsciiName && b.AsciiName)
+        {
+            return a.Node.PackedNameBytes.SequenceCompareTo(b.Node.PackedNameBytes);
+        }
+
+        if (a.AsciiName != b.AsciiName)
+        {
+            return a.AsciiName ? -1 : 1;
+        }
+
+        return string.CompareOrdinal(a.Node.Name, b.Node.Name);
+    }
+
+    private static bool IsAscii(ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly struct Child
+    {
+        public Child(DeviceTreeNode node, int offset, bool asciiName)
+        {
+            Node = node;
+            Offset = offset;
+            AsciiName = asciiName;
+        }
+
+        public DeviceTreeNode Node { get; }
+
+        public int Offset { get; }
+
+        public bool AsciiName { get; }
+    }
+
+    private sealed class ChildOrder : IComparer<int>
+    {
+        private readonly List<Child> _children;
+
+        public ChildOrder(List<Child> children) => _children = children;
+
+        public int Compare(int x, int y)
+        {
+            int byName = DtbBuildFrame.Compare(_children[x], _children[y]);
+            return byName != 0 ? byName : x.CompareTo(y);
+        }
+    }
+}

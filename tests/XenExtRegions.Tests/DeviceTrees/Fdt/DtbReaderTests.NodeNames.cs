@@ -1,0 +1,115 @@
+using System.Linq;
+using XenExtRegions.DeviceTrees;
+
+namespace XenExtRegions.Tests.DeviceTrees.Fdt;
+
+/// <summary>
+/// Node names stay packed in the blob until read and are checked for uniqueness without decoding: byte by byte for
+/// the first few siblings, by sorting for many. These pin the exact names, the first duplicate in document order,
+/// and names that are not valid UTF-8 (different bytes that decode to the same string are still duplicates).
+/// </summary>
+public sealed class DtbReaderNodeNameTests
+{
+    [Theory]
+    [InlineData(5)]
+    [InlineData(13)]
+    [InlineData(200)]
+    public void The_first_duplicate_in_document_order_is_reported(int siblings)
+    {
+        var c = new FdtBlobComposer().BeginNode(string.Empty);
+        for (int i = 0; i < siblings; i++)
+        {
+            c.BeginNode("dev@" + i).EndNode();
+        }
+
+        // Two later duplicates: of the last sibling first, then of the first; the earlier one in the blob is reported.
+        int at = c.Here;
+        c.BeginNode("dev@" + (siblings - 1)).EndNode();
+        c.BeginNode("dev@0").EndNode();
+        c.EndNode().End();
+
+        DeviceTreeFormatException e = Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(c.Build()));
+        Assert.Equal(at, e.Offset);
+        Assert.Equal("/dev@" + (siblings - 1), e.NodePath);
+        Assert.Contains("Duplicate node name 'dev@" + (siblings - 1) + "'", e.Message);
+    }
+
+    [Fact]
+    public void A_duplicate_among_many_is_reported_with_its_nested_path()
+    {
+        var c = new FdtBlobComposer().BeginNode(string.Empty).BeginNode("soc");
+        for (int i = 0; i < 40; i++)
+        {
+            c.BeginNode("dev@" + i).EndNode();
+        }
+
+        int at = c.Here;
+        c.BeginNode("dev@25").EndNode().EndNode().EndNode().End();
+        DeviceTreeFormatException e = Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(c.Build()));
+        Assert.Equal(at, e.Offset);
+        Assert.Equal("/soc/dev@25", e.NodePath);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(30)]
+    public void Invalid_utf8_names_that_decode_alike_are_duplicates(int asciiSiblings)
+    {
+        var c = new FdtBlobComposer().BeginNode(string.Empty);
+        for (int i = 0; i < asciiSiblings; i++)
+        {
+            c.BeginNode("dev@" + i).EndNode();
+        }
+
+        // 0xff and 0xfe are both invalid UTF-8: each decodes to U+FFFD, so the tree would hold two equal names.
+        c.BeginNodeRaw(0x6e, 0xff).EndNode();
+        int at = c.Here;
+        c.BeginNodeRaw(0x6e, 0xfe).EndNode().EndNode().End();
+        DeviceTreeFormatException e = Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(c.Build()));
+        Assert.Equal(at, e.Offset);
+        Assert.Contains("Duplicate node name 'n\uFFFD'", e.Message);
+    }
+
+    [Fact]
+    public void Ascii_utf8_and_invalid_names_are_decoded_exactly_and_kept_in_order()
+    {
+        var c = new FdtBlobComposer().BeginNode(string.Empty);
+        for (int i = 0; i < 20; i++)
+        {
+            c.BeginNode("dev@" + i).EndNode();
+        }
+
+        c.BeginNode("caf\u00e9@1").EndNode();
+        c.BeginNodeRaw(0x6e, 0xff).EndNode();
+        c.BeginNode("\uFFFDx").EndNode();
+        c.EndNode().End();
+
+        DeviceTree tree = DtbReader.Read(c.Build());
+        string[] expected = Enumerable.Range(0, 20).Select(i => "dev@" + i).Concat(["caf\u00e9@1", "n\uFFFD", "\uFFFDx"]).ToArray();
+        Assert.Equal(expected, tree.Root.Children.Select(n => n.Name).ToArray());
+        Assert.Equal("/caf\u00e9@1", tree.Root.Children[20].Path);
+        Assert.Same(tree.Root.Children[7], tree.FindNode("/dev@7"));
+    }
+
+    [Fact]
+    public void Properties_spanning_many_slot_chunks_keep_their_names_and_values()
+    {
+        // 3000 nodes x 3 properties = 27 000 slots: several storage chunks, with nodes straddling chunk ends.
+        var c = new FdtBlobComposer().BeginNode(string.Empty);
+        for (int i = 0; i < 3000; i++)
+        {
+            c.BeginNode("n@" + i).PropCell("a", (uint)i).PropCell("b" + (i % 7), (uint)(i * 3)).Prop("c", (byte)i).EndNode();
+        }
+
+        c.EndNode().End();
+        DeviceTree tree = DtbReader.Read(c.Build());
+        for (int i = 0; i < 3000; i++)
+        {
+            DeviceTreeNode node = tree.Root.Children[i];
+            Assert.Equal(["a", "b" + (i % 7), "c"], node.Properties.Select(p => p.Name).ToArray());
+            Assert.Equal((uint)i, node.Properties[0].GetUInt32());
+            Assert.Equal((uint)(i * 3), node.Properties[1].GetUInt32());
+            Assert.Equal([(byte)i], node.Properties[2].Value.ToArray());
+        }
+    }
+}
