@@ -22,8 +22,7 @@ public static partial class DtbReader
 
         var reader = new FdtReader(blob, header, options);
         var frames = new List<DtbBuildFrame>();
-        var nameIndexByOffset = new Dictionary<uint, int>();
-        var names = new List<string>();
+        var names = new PropertyNameTable(header.SizeDtStrings);
         var storage = new PackedTreeStorage(blob);
         var slots = new PackedSlotWriter();
         DeviceTreeNode? root = null;
@@ -52,13 +51,7 @@ public static partial class DtbReader
 
                     case FdtToken.Prop:
                     {
-                        if (!nameIndexByOffset.TryGetValue(reader.PropertyNameOffset, out int nameIndex))
-                        {
-                            nameIndex = names.Count;
-                            names.Add(Encoding.UTF8.GetString(blob, reader.NameStart, reader.NameLength));
-                            nameIndexByOffset.Add(reader.PropertyNameOffset, nameIndex);
-                        }
-
+                        int nameIndex = names.IndexOf(reader.PropertyNameOffset, blob, reader.NameStart, reader.NameLength);
                         string name = names[nameIndex];
                         DtbBuildFrame frame = frames[depth - 1];
                         if (!frame.AddProperty(name, nameIndex, reader.ValueStart, reader.ValueLength))
