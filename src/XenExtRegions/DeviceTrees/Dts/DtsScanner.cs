@@ -291,13 +291,15 @@ internal sealed partial class DtsScanner
         }
 
         string name = ReadSimpleQuoted();
+
+        // Resolved first, so that text without file access is told that, whatever the include depth limit.
+        string fullPath = ResolveFile(name, "/include/", at);
         if (_stack.Count + 1 > _options.MaxIncludeDepth)
         {
             throw at.Error(FormattableString.Invariant(
                 $"Includes are nested more than {_options.MaxIncludeDepth} deep (including '{name}') (DtsReaderOptions.MaxIncludeDepth)."));
         }
 
-        string fullPath = ResolveFile(name, "/include/", at);
         if (IsOpen(fullPath))
         {
             throw at.Error($"'/include/ \"{name}\"' includes itself through a cycle of includes.");
