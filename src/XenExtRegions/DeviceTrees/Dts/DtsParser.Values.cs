@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -20,6 +19,7 @@ internal sealed partial class DtsParser
         {
             _s.SkipTrivia();
             ReadValueLabels(property);
+            DtsSourceLocation pieceAt = _s.Location;
             char c = _s.Current;
             if (c == '"')
             {
@@ -77,6 +77,7 @@ internal sealed partial class DtsParser
                 throw _s.Location.Error($"Expected a value for property '{name}' (a \"string\", <cells>, [bytes], &reference or /bits/), but found {Describe(c)}.");
             }
 
+            CheckPropertySize(_value.Count, pieceAt);
             _s.SkipTrivia();
             ReadValueLabels(property);
             if (_s.Current == ',')
@@ -96,6 +97,19 @@ internal sealed partial class DtsParser
 
         property.Value = _value.ToArray();
         property.References = _references.Count == 0 ? null : new List<DtsValueReference>(_references);
+    }
+
+    /// <summary>
+    /// Enforces <see cref="DtsReaderOptions.MaxPropertySize"/>. Text values are checked once read (their size is bounded
+    /// by the text, already counted in MaxTotalSize); <c>/incbin/</c> data before it is read.
+    /// </summary>
+    private void CheckPropertySize(long size, DtsSourceLocation at)
+    {
+        if (size > _options.MaxPropertySize)
+        {
+            throw at.Error(FormattableString.Invariant(
+                $"The property value is larger than {_options.MaxPropertySize} bytes (DtsReaderOptions.MaxPropertySize)."));
+        }
     }
 
     private void ReadValueLabels(DtsSourceProperty property)
@@ -138,6 +152,7 @@ internal sealed partial class DtsParser
 
                 _references.Add(new DtsValueReference(_value.Count, target, isPhandle: true, at));
                 _value.AppendBigEndian(uint.MaxValue, 4);
+                CheckPropertySize(_value.Count, at);
                 continue;
             }
 
@@ -152,6 +167,9 @@ internal sealed partial class DtsParser
                 }
 
                 _value.AppendBigEndian(v & mask, bits / 8);
+
+                // Checked per element: cells can be four times (/bits/ 64: eight times) the size of their text.
+                CheckPropertySize(_value.Count, at);
                 continue;
             }
 
@@ -252,42 +270,10 @@ internal sealed partial class DtsParser
         }
 
         _s.Advance();
-        string path = _s.ResolveFile(name, at);
-        try
-        {
-            using FileStream stream = File.OpenRead(path);
-            long available = stream.Length - (long)Math.Min(offset, (ulong)stream.Length);
-            long count = length is ulong n ? (long)Math.Min(n, (ulong)long.MaxValue) : available;
-            if (count > available)
-            {
-                throw at.Error(FormattableString.Invariant($"'/incbin/' asks for {count} bytes at offset {offset} but '{name}' has only {available} there."));
-            }
-
-            if (count > int.MaxValue - _value.Count)
-            {
-                throw at.Error("'/incbin/' data is too large.");
-            }
-
-            stream.Position = (long)offset;
-            var data = new byte[count];
-            int read = 0;
-            while (read < count)
-            {
-                int r = stream.Read(data, read, (int)count - read);
-                if (r <= 0)
-                {
-                    throw at.Error($"'{name}' ended early while reading '/incbin/' data.");
-                }
-
-                read += r;
-            }
-
-            _value.AddRange(data);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new DtsSyntaxException($"Cannot read '/incbin/' file '{name}': {ex.Message}", at.File, at.Line, at.Column, ex);
-        }
+        string path = _s.ResolveFile(name, "/incbin/", at);
+        long? count = length is ulong n ? (long)Math.Min(n, (ulong)long.MaxValue) : null;
+        byte[] data = _s.Files.Read(path, name, (long)Math.Min(offset, (ulong)long.MaxValue), count, at, size => CheckPropertySize(_value.Count + size, at));
+        _value.AddRange(data);
     }
 
     /// <summary>Reads a "..." string at '"', appending its bytes (UTF-8, escapes decoded) without a terminator.</summary>

@@ -17,6 +17,7 @@ internal sealed partial class DtsParser
     private readonly List<string> _pendingLabels = new();
     private DtsSourceNode? _root;
     private int _blockCount;
+    private int _nodeCount;
 
     public DtsParser(DtsScanner scanner, DtsReaderOptions options)
     {
@@ -162,7 +163,11 @@ internal sealed partial class DtsParser
                     throw _s.Location.Error("Expected '{' after '/' to open the root node.");
                 }
 
-                _root ??= new DtsSourceNode(string.Empty, null, at);
+                if (_root is null)
+                {
+                    CountNode(at);
+                    _root = new DtsSourceNode(string.Empty, null, at);
+                }
                 target2 = _root;
                 sawRoot = true;
             }
@@ -390,6 +395,15 @@ internal sealed partial class DtsParser
         }
     }
 
+    /// <summary>Counts a node about to be created against <see cref="DtsReaderOptions.MaxNodes"/>.</summary>
+    private void CountNode(DtsSourceLocation at)
+    {
+        if (++_nodeCount > _options.MaxNodes)
+        {
+            throw at.Error(FormattableString.Invariant($"The tree has more than {_options.MaxNodes} nodes (DtsReaderOptions.MaxNodes)."));
+        }
+    }
+
     private bool SkipTriviaThen()
     {
         _s.SkipTrivia();
@@ -398,11 +412,12 @@ internal sealed partial class DtsParser
 
     private static string DisplayName(DtsSourceNode node) => node.Parent is null ? "/" : node.Path;
 
-    private static DtsSourceNode GetOrReviveChild(DtsSourceNode parent, string name, DtsSourceLocation at)
+    private DtsSourceNode GetOrReviveChild(DtsSourceNode parent, string name, DtsSourceLocation at)
     {
         DtsSourceNode? child = parent.FindChild(name);
         if (child is null)
         {
+            CountNode(at);
             child = new DtsSourceNode(name, parent, at) { Depth = parent.Depth + 1 };
             parent.AddChild(child);
         }

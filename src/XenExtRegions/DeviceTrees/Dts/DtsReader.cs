@@ -11,19 +11,29 @@ namespace XenExtRegions.DeviceTrees;
 /// </summary>
 /// <remarks>
 /// The reader does not run the C preprocessor; <c>#include</c>, <c>#define</c> and friends are reported as errors
-/// (cpp line markers such as <c># 1 "board.dts"</c> are understood). Nesting is limited by
-/// <see cref="DtsReaderOptions"/> and never recurses per level, so hostile input ends in a
-/// <see cref="DtsSyntaxException"/>, not a stack overflow. Reference: Devicetree Specification v0.4, chapter 6.
+/// (cpp line markers such as <c># 1 "board.dts"</c> are understood). Nesting, nodes, property and total sizes are
+/// limited by <see cref="DtsReaderOptions"/> and nesting never recurses per level, so hostile input ends in a
+/// <see cref="DtsSyntaxException"/>, not a stack overflow or a runaway allocation.
+/// <para>
+/// By default <c>/include/</c> and <c>/incbin/</c> may read any regular file, as dtc: right for your own sources.
+/// Text from anywhere else can then copy any readable file (keys, <c>/etc/shadow</c>) into the tree, so parse it with
+/// <see cref="DtsReaderOptions.Untrusted"/> (no file access, tighter limits) or
+/// <see cref="DtsFileAccess.SearchDirectoriesOnly"/>. Devices, FIFOs and other non-regular files are never read.
+/// </para>
+/// Reference: Devicetree Specification v0.4, chapter 6.
 /// </remarks>
 public static class DtsReader
 {
     /// <summary>Parses DTS text.</summary>
     /// <param name="text">The source text.</param>
     /// <param name="fileName">The name used in error messages.</param>
-    /// <param name="options">Limits and include directories; null for <see cref="DtsReaderOptions.Default"/>.</param>
+    /// <param name="options">Limits, file access and include directories; null for <see cref="DtsReaderOptions.Default"/>
+    /// (any file may be included: pass <see cref="DtsReaderOptions.Untrusted"/> for text you do not trust).</param>
     /// <returns>The tree.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="DtsSyntaxException">The source is malformed; the message names file, line and column.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (a negative limit, say).</exception>
+    /// <exception cref="DtsSyntaxException">The source is malformed, breaks a limit, or reads a file it may not; the
+    /// message names file, line and column.</exception>
     public static DeviceTree Parse(string text, string fileName = "<input>", DtsReaderOptions? options = null)
     {
         if (text is null)
@@ -32,16 +42,22 @@ public static class DtsReader
         }
 
         options ??= DtsReaderOptions.Default;
-        return ParseCore(text, fileName ?? "<input>", options.BaseDirectory, options);
+        options.Validate();
+        fileName ??= "<input>";
+        var files = new DtsFileGate(options, options.BaseDirectory);
+        files.Charge(System.Text.Encoding.UTF8.GetByteCount(text), new DtsSourceLocation(fileName, 1, 1));
+        return ParseCore(text, fileName, options.BaseDirectory, null, options, files);
     }
 
     /// <summary>Reads and parses a DTS file; relative <c>/include/</c>s are resolved against its directory.</summary>
     /// <param name="path">The file path.</param>
-    /// <param name="options">Limits and include directories; null for <see cref="DtsReaderOptions.Default"/>.</param>
+    /// <param name="options">Limits, file access and include directories; null for <see cref="DtsReaderOptions.Default"/>.</param>
     /// <returns>The tree.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <exception cref="DtsSyntaxException">The source is malformed; the message names file, line and column.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (a negative limit, say).</exception>
+    /// <exception cref="IOException">The file does not exist.</exception>
+    /// <exception cref="DtsSyntaxException">The source is malformed, breaks a limit, or reads a file it may not; the
+    /// file itself is not a regular file or cannot be read. The message names file, line and column.</exception>
     public static DeviceTree ParseFile(string path, DtsReaderOptions? options = null)
     {
         if (path is null)
@@ -50,8 +66,26 @@ public static class DtsReader
         }
 
         options ??= DtsReaderOptions.Default;
-        string text = File.ReadAllText(path);
-        return ParseCore(text, path, Path.GetDirectoryName(Path.GetFullPath(path)), options);
+        options.Validate();
+        string fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException(FormattableString.Invariant($"The DTS file '{path}' does not exist."), path);
+        }
+
+        string? directory = Path.GetDirectoryName(fullPath);
+        var files = new DtsFileGate(options, directory);
+        var at = new DtsSourceLocation(path, 1, 1);
+        DtsFileGate.EnsureRegular(fullPath, path, at);
+        byte[] bytes = files.Read(fullPath, path, 0, null, at);
+        string text;
+        using (var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            // As File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
+            text = reader.ReadToEnd();
+        }
+
+        return ParseCore(text, path, directory, fullPath, options, files);
     }
 
     /// <summary>Parses DTS text, returning false instead of throwing for malformed source.</summary>
@@ -59,8 +93,9 @@ public static class DtsReader
     /// <param name="tree">The tree, when the method returns true.</param>
     /// <param name="error">The error, when the method returns false.</param>
     /// <param name="fileName">The name used in error messages.</param>
-    /// <param name="options">Limits and include directories.</param>
+    /// <param name="options">Limits, file access and include directories; null for <see cref="DtsReaderOptions.Default"/>.</param>
     /// <returns>True when the source is valid.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (misuse, not bad input).</exception>
     public static bool TryParse(
         string text,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeviceTree? tree,
@@ -82,9 +117,9 @@ public static class DtsReader
         }
     }
 
-    private static DeviceTree ParseCore(string text, string fileName, string? directory, DtsReaderOptions options)
+    private static DeviceTree ParseCore(string text, string fileName, string? directory, string? fullPath, DtsReaderOptions options, DtsFileGate files)
     {
-        var scanner = new DtsScanner(text, fileName, directory, options);
+        var scanner = new DtsScanner(text, fileName, directory, fullPath, options, files);
         var parser = new DtsParser(scanner, options);
         parser.ParseSourceFile();
         return DtsLinker.Link(parser);

@@ -21,11 +21,15 @@ internal sealed partial class DtsScanner
     private readonly Stack<Source> _stack = new();
     private Source _src;
 
-    public DtsScanner(string text, string fileName, string? directory, DtsReaderOptions options)
+    public DtsScanner(string text, string fileName, string? directory, string? fullPath, DtsReaderOptions options, DtsFileGate files)
     {
         _options = options;
-        _src = new Source(text, fileName, directory, fullPath: null);
+        Files = files;
+        _src = new Source(text, fileName, directory, fullPath);
     }
+
+    /// <summary>Where include and incbin files are found and read.</summary>
+    public DtsFileGate Files { get; }
 
     /// <summary>The text of the file being read.</summary>
     public string Text => _src.Text;
@@ -287,68 +291,35 @@ internal sealed partial class DtsScanner
         }
 
         string name = ReadSimpleQuoted();
+
+        // Resolved first, so that text without file access is told that, whatever the include depth limit.
+        string fullPath = ResolveFile(name, "/include/", at);
         if (_stack.Count + 1 > _options.MaxIncludeDepth)
         {
-            throw at.Error(FormattableString.Invariant($"Includes are nested more than {_options.MaxIncludeDepth} deep (including '{name}')."));
+            throw at.Error(FormattableString.Invariant(
+                $"Includes are nested more than {_options.MaxIncludeDepth} deep (including '{name}') (DtsReaderOptions.MaxIncludeDepth)."));
         }
 
-        string path = ResolveFile(name, at);
-        string fullPath = Path.GetFullPath(path);
         if (IsOpen(fullPath))
         {
             throw at.Error($"'/include/ \"{name}\"' includes itself through a cycle of includes.");
         }
 
+        byte[] bytes = Files.Read(fullPath, name, 0, null, at);
         string text;
-        try
+        using (var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new DtsSyntaxException($"Cannot read included file '{name}': {ex.Message}", at.File, at.Line, at.Column, ex);
+            // As File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
+            text = reader.ReadToEnd();
         }
 
         _stack.Push(_src);
-        _src = new Source(text, path, Path.GetDirectoryName(fullPath), fullPath);
+        _src = new Source(text, fullPath, Path.GetDirectoryName(fullPath), fullPath);
     }
 
-    /// <summary>Finds an include or incbin file: next to the including file, then in the include directories.</summary>
-    public string ResolveFile(string name, DtsSourceLocation at)
-    {
-        if (name.Length == 0)
-        {
-            throw at.Error("The file name is empty.");
-        }
-
-        // File APIs throw ArgumentException for such names; the source is at fault, so say it as a syntax error.
-        if (name.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || name.IndexOf('\0') >= 0)
-        {
-            throw at.Error($"The file name '{name.Replace('\0', '?')}' contains a NUL or another character no file name can hold.");
-        }
-
-        if (Path.IsPathRooted(name))
-        {
-            return name;
-        }
-
-        string first = Path.Combine(_src.Directory ?? Directory.GetCurrentDirectory(), name);
-        if (File.Exists(first))
-        {
-            return first;
-        }
-
-        foreach (string dir in _options.IncludeDirectories)
-        {
-            string candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw at.Error($"File '{name}' not found (looked next to the including file and in {_options.IncludeDirectories.Count} include directories).");
-    }
+    /// <summary>Finds an include or incbin file as <see cref="DtsReaderOptions.FileAccess"/> allows; returns its full path.</summary>
+    public string ResolveFile(string name, string directive, DtsSourceLocation at) =>
+        Files.Resolve(name, _src.Directory, directive, at);
 
     private bool IsOpen(string fullPath)
     {
