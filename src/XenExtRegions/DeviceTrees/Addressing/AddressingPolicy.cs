@@ -2,8 +2,8 @@ namespace XenExtRegions.DeviceTrees;
 
 /// <summary>Where <c>#address-cells</c> and <c>#size-cells</c> of a node's <c>reg</c> come from.</summary>
 /// <remarks>
-/// Only the cell lookup differs between policies; bus matching and <c>ranges</c> translation follow Xen's
-/// <c>device-tree.c</c> in both (spec §8.2–8.4).
+/// Only the cell lookup (where to look, and the defaults) differs between policies; bus matching and <c>ranges</c>
+/// translation follow Xen's <c>device-tree.c</c> in every policy (spec §8.2–8.4).
 /// </remarks>
 public enum AddressingPolicy
 {
@@ -17,4 +17,11 @@ public enum AddressingPolicy
     /// Devicetree Specification v0.4 §2.3.5 and libfdt: the parent's properties only, 2 and 1 when the parent lacks them.
     /// </summary>
     Specification = 1,
+
+    /// <summary>
+    /// Linux's <c>of_n_addr_cells</c> / <c>of_n_size_cells</c> (drivers/of): the parent, then every ancestor up to the
+    /// root, first hit wins, like Xen; but 1 and 1 when no ancestor says (<c>OF_ROOT_NODE_*_CELLS_DEFAULT</c> outside
+    /// SPARC), where Xen assumes 2 and 1. What a Linux guest or Dom0 decodes from the same tree.
+    /// </summary>
+    Linux = 2,
 }

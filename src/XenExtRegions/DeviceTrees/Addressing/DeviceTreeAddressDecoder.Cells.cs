@@ -7,8 +7,14 @@ namespace XenExtRegions.DeviceTrees;
 public sealed partial class DeviceTreeAddressDecoder
 {
     /// <summary>
-    /// The cell count for <paramref name="node"/>'s own addresses: under Xen's policy the first of parent, grandparent…
-    /// root that has the property; under the specification's policy the parent only. Reads the first cell as Xen's
+    /// The <c>#address-cells</c> used when no node in the lookup has the property: 1 for Linux, 2 for Xen and the
+    /// specification.
+    /// </summary>
+    private int DefaultAddressCells => Policy == AddressingPolicy.Linux ? 1 : 2;
+
+    /// <summary>
+    /// The cell count for <paramref name="node"/>'s own addresses: under Xen's and Linux's policies the first of parent,
+    /// grandparent… root that has the property; under the specification's policy the parent only. Reads the first cell as Xen's
     /// signed <c>int</c>; a value shorter than one cell gives 0 (invalid) instead of Xen's out-of-bounds read.
     /// </summary>
     private int ReadCells(DeviceTreeNode node, string name, int fallback, out DeviceTreeNode? from)
@@ -96,14 +102,14 @@ public sealed partial class DeviceTreeAddressDecoder
             return;
         }
 
-        na = ReadCells(dev, "#address-cells", 2, out _);
+        na = ReadCells(dev, "#address-cells", DefaultAddressCells, out _);
         ns = ReadCells(dev, "#size-cells", 1, out _);
     }
 
     /// <summary>Describes where a node's cell counts came from, for messages.</summary>
     private string DescribeCells(DeviceTreeNode dev, int na, int ns)
     {
-        ReadCells(dev, "#address-cells", 2, out DeviceTreeNode? aFrom);
+        ReadCells(dev, "#address-cells", DefaultAddressCells, out DeviceTreeNode? aFrom);
         ReadCells(dev, "#size-cells", 1, out DeviceTreeNode? sFrom);
         string a = aFrom is null ? "default" : "from " + aFrom.Path;
         string s = sFrom is null ? "default" : "from " + sFrom.Path;

@@ -29,9 +29,15 @@ public sealed partial class DeviceTreeAddressDecoder
     /// <summary>Creates a decoder.</summary>
     /// <param name="options">Options; Xen's policy when null.</param>
     /// <param name="logger">Where diagnostics are logged; nothing when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The options name an unknown <see cref="AddressingPolicy"/>.</exception>
     public DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions? options = null, ILogger? logger = null)
     {
         Options = options ?? DeviceTreeAddressDecoderOptions.Xen;
+        if (Options.Policy is not (AddressingPolicy.Xen or AddressingPolicy.Specification or AddressingPolicy.Linux))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.Policy, "Unknown addressing policy.");
+        }
+
         _logger = logger ?? NullLogger.Instance;
     }
 
@@ -60,7 +66,7 @@ public sealed partial class DeviceTreeAddressDecoder
     /// </summary>
     /// <param name="node">The node.</param>
     /// <returns>The address cell count.</returns>
-    public int GetAddressCells(DeviceTreeNode node) => ReadCells(node ?? throw new ArgumentNullException(nameof(node)), "#address-cells", 2, out _);
+    public int GetAddressCells(DeviceTreeNode node) => ReadCells(node ?? throw new ArgumentNullException(nameof(node)), "#address-cells", DefaultAddressCells, out _);
 
     /// <summary>The <c>#size-cells</c> that applies to <paramref name="node"/>'s own <c>reg</c> under the policy.</summary>
     /// <param name="node">The node.</param>
@@ -123,7 +129,7 @@ public sealed partial class DeviceTreeAddressDecoder
 
         if (node.Parent is { } parent && MatchBus(parent, null) == AddressBusKind.Default && node.HasProperty("reg"))
         {
-            int na = ReadCells(node, "#address-cells", 2, out DeviceTreeNode? aFrom);
+            int na = ReadCells(node, "#address-cells", DefaultAddressCells, out DeviceTreeNode? aFrom);
             int ns = ReadCells(node, "#size-cells", 1, out DeviceTreeNode? sFrom);
             if (!IsValidAddressCount(na))
             {

@@ -234,6 +234,43 @@ public sealed partial class DeviceTreeAddressDecoderTests
     }
 
     [Fact]
+    public void Linux_walks_the_ancestors_like_Xen()
+    {
+        DeviceTree tree = Tree(Ac(1), Sc(1), N("bus", Rng(), N("dev", Reg(0x0, 0x1000, 0x10))));
+        var linux = new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Linux);
+        DeviceTreeNode dev = tree.Find("/bus/dev");
+
+        Assert.Equal(AddressingPolicy.Linux, linux.Policy);
+        Assert.Equal(1, linux.GetAddressCells(dev));
+        Assert.Equal(1, linux.GetSizeCells(dev));
+        RegEntry entry = Assert.Single(linux.DecodeReg(dev));
+        Assert.Equal((0x0UL, 0x1000UL), (entry.Address, entry.Size));
+    }
+
+    [Fact]
+    public void Linux_defaults_are_one_and_one_where_Xen_and_the_specification_assume_two_and_one()
+    {
+        // No #address-cells anywhere: cells <0x1 0x0 0x1000 0x20> are two (1-cell address, 1-cell size) pairs for
+        // Linux and one (2-cell address, 1-cell size) tuple plus a trailing cell for Xen.
+        DeviceTree tree = Tree(N("dev", Reg(0x1, 0x0, 0x1000, 0x20)));
+        DeviceTreeNode dev = tree.Find("/dev");
+        var linux = new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Linux);
+        var spec = new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Specification);
+
+        Assert.Equal((1, 1), (linux.GetAddressCells(dev), linux.GetSizeCells(dev)));
+        Assert.Equal((2, 1), (spec.GetAddressCells(dev), spec.GetSizeCells(dev)));
+        Assert.Equal((2, 1), (Xen.GetAddressCells(dev), Xen.GetSizeCells(dev)));
+        Assert.Equal([(0x1UL, 0x0UL), (0x1000UL, 0x20UL)], linux.DecodeReg(dev).Select(r => (r.Address, r.Size)).ToArray());
+        Assert.Equal([(0x1_00000000UL, 0x1000UL)], Xen.DecodeReg(dev).Select(r => (r.Address, r.Size)).ToArray());
+    }
+
+    [Fact]
+    public void An_unknown_policy_is_refused()
+    {
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => new DeviceTreeAddressDecoder(new DeviceTreeAddressDecoderOptions { Policy = (AddressingPolicy)3 }));
+    }
+
+    [Fact]
     public void Root_defaults_are_two_and_one()
     {
         DeviceTree tree = Tree(N("dev", Reg(0x1, 0x0, 0x1000)));
