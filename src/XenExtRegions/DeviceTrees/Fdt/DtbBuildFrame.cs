@@ -15,7 +15,8 @@ internal sealed class DtbBuildFrame
     private const int LinearScanLimit = 12;
 
     private readonly List<string> _propertyNames = new();
-    private readonly List<Child> _children = new();
+    private readonly List<DtbChildEntry> _children = new();
+    private readonly SiblingNameCheck _siblingNames = new();
     private HashSet<string>? _propertyNameSet;
     private byte[] _blob = Array.Empty<byte>();
 
@@ -95,12 +96,12 @@ internal sealed class DtbBuildFrame
     /// <param name="asciiName">True when its name is plain ASCII (and still packed).</param>
     public bool AddChild(DeviceTreeNode child, int offset, bool asciiName)
     {
-        var entry = new Child(child, offset, asciiName);
+        var entry = new DtbChildEntry(child, offset, asciiName);
         if (_children.Count < LinearScanLimit)
         {
-            foreach (Child c in _children)
+            foreach (DtbChildEntry c in _children)
             {
-                if (Compare(c, entry) == 0)
+                if (DtbChildEntry.Compare(c, entry) == 0)
                 {
                     return false;
                 }
@@ -111,36 +112,8 @@ internal sealed class DtbBuildFrame
         return true;
     }
 
-    /// <summary>
-    /// The index of the first child (in document order) whose name an earlier child already has, or null. Sorting
-    /// keeps this O(n log n) for any input, where a hash set of attacker-chosen names might not be.
-    /// </summary>
-    public int? FindDuplicateChild()
-    {
-        if (_children.Count <= LinearScanLimit)
-        {
-            return null;
-        }
-
-        int[] order = new int[_children.Count];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, new ChildOrder(_children));
-        int? first = null;
-        for (int i = 1; i < order.Length; i++)
-        {
-            // Equal names sort by index, so the later of a pair is the duplicate.
-            if (Compare(_children[order[i - 1]], _children[order[i]]) == 0 && (first is null || order[i] < first))
-            {
-                first = order[i];
-            }
-        }
-
-        return first;
-    }
+    /// <summary>The index of the first child (in document order) whose name an earlier child already has, or null.</summary>
+    public int? FindDuplicateChild() => _children.Count <= LinearScanLimit ? null : _siblingNames.FindFirstDuplicate(_children);
 
     public string ChildName(int index) => _children[index].Node.Name;
 
@@ -162,25 +135,6 @@ internal sealed class DtbBuildFrame
         return nodes;
     }
 
-    /// <summary>
-    /// Orders nodes by name: ASCII names by bytes (no decoding), others by their decoded string. An ASCII name
-    /// never equals a non-ASCII one (those decode to characters above U+007F), so ASCII ones simply sort first.
-    /// </summary>
-    private static int Compare(Child a, Child b)
-    {
-        if (a.AsciiName && b.AsciiName)
-        {
-            return a.Node.PackedNameBytes.SequenceCompareTo(b.Node.PackedNameBytes);
-        }
-
-        if (a.AsciiName != b.AsciiName)
-        {
-            return a.AsciiName ? -1 : 1;
-        }
-
-        return string.CompareOrdinal(a.Node.Name, b.Node.Name);
-    }
-
     private static bool IsAscii(ReadOnlySpan<byte> bytes)
     {
         foreach (byte b in bytes)
@@ -192,34 +146,5 @@ internal sealed class DtbBuildFrame
         }
 
         return true;
-    }
-
-    private readonly struct Child
-    {
-        public Child(DeviceTreeNode node, int offset, bool asciiName)
-        {
-            Node = node;
-            Offset = offset;
-            AsciiName = asciiName;
-        }
-
-        public DeviceTreeNode Node { get; }
-
-        public int Offset { get; }
-
-        public bool AsciiName { get; }
-    }
-
-    private sealed class ChildOrder : IComparer<int>
-    {
-        private readonly List<Child> _children;
-
-        public ChildOrder(List<Child> children) => _children = children;
-
-        public int Compare(int x, int y)
-        {
-            int byName = DtbBuildFrame.Compare(_children[x], _children[y]);
-            return byName != 0 ? byName : x.CompareTo(y);
-        }
     }
 }

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CsCheck;
+using XenExtRegions.DeviceTrees;
+
+namespace XenExtRegions.Tests.DeviceTrees.Fdt;
+
+/// <summary>
+/// The sibling-name check against a quadratic model: the hash table, the sorting fallback it switches to when
+/// its probe budget runs out, and the reader end to end must all name the same first duplicate.
+/// </summary>
+public sealed class SiblingNameCheckTests
+{
+    // A small alphabet makes duplicates common; the non-ASCII entries decode to equal strings ("n\uFFFD").
+    private static readonly byte[][] Names =
+    [
+        "a"u8.ToArray(), "b"u8.ToArray(), "dev@1"u8.ToArray(), "dev@10"u8.ToArray(), "dev@100"u8.ToArray(),
+        "caf\u00e9"u8.ToArray(), [0x6e, 0xff], [0x6e, 0xfe], [0x6e, 0xc3], "x,y-z"u8.ToArray(),
+    ];
+
+    private static readonly Gen<int[]> Siblings = Gen.Int[0, Names.Length - 1].Array[0, 60];
+
+    private static int? Model(int[] names)
+    {
+        string Decoded(int i) => System.Text.Encoding.UTF8.GetString(Names[names[i]]);
+        for (int j = 0; j < names.Length; j++)
+        {
+            for (int i = 0; i < j; i++)
+            {
+                if (Decoded(i) == Decoded(j))
+                {
+                    return j;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [Fact]
+    public void The_reader_reports_the_models_first_duplicate()
+    {
+        Siblings.Sample(names =>
+        {
+            var c = new FdtBlobComposer().BeginNode(string.Empty);
+            var offsets = new List<int>();
+            foreach (int n in names)
+            {
+                offsets.Add(c.Here);
+                c.BeginNodeRaw(Names[n]).EndNode();
+            }
+
+            c.EndNode().End();
+            int? expected = Model(names);
+            if (expected is int j)
+            {
+                DeviceTreeFormatException e = Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(c.Build()));
+                Assert.Equal(offsets[j], e.Offset);
+            }
+            else
+            {
+                Assert.Equal(names.Length, DtbReader.Read(c.Build()).Root.Children.Count);
+            }
+        }, iter: 400);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(8)]
+    public void Hash_table_and_sorting_fallback_agree_with_the_model(int probesPerChild)
+    {
+        // One node per name (0xfe and 0xc3 under another parent, as they decode like 0xff); entries may repeat a
+        // node to make duplicates.
+        var c = new FdtBlobComposer().BeginNode(string.Empty);
+        foreach (int n in new[] { 0, 1, 2, 3, 4, 5, 6, 9 })
+        {
+            c.BeginNodeRaw(Names[n]).EndNode();
+        }
+
+        c.BeginNode("p").BeginNodeRaw(Names[7]).EndNode().EndNode();
+        c.BeginNode("q").BeginNodeRaw(Names[8]).EndNode().EndNode().EndNode().End();
+        DeviceTree tree = DtbReader.Read(c.Build());
+        DeviceTreeNode[] nodes = new DeviceTreeNode[Names.Length];
+        foreach (DeviceTreeNode node in tree.Nodes.Where(n => n.Children.Count == 0))
+        {
+            nodes[Array.FindIndex(Names, name => name.AsSpan().SequenceEqual(node.PackedNameBytes))] = node;
+        }
+
+        var check = new SiblingNameCheck(probesPerChild);
+        Siblings.Sample(names =>
+        {
+            var entries = names.Select(n => new DtbChildEntry(nodes[n], n, Names[n].All(b => b < 0x80))).ToList();
+            int? expected = Model(names);
+            Assert.Equal(expected, check.FindFirstDuplicate(entries));
+            Assert.Equal(expected, SiblingNameCheck.FindFirstDuplicateBySorting(entries));
+        }, iter: 400);
+    }
+}
