@@ -1,0 +1,72 @@
+using System;
+using BenchmarkDotNet.Attributes;
+using XenExtRegions.Benchmarks.Ranges;
+using XenExtRegions.Ranges;
+
+namespace XenExtRegions.Benchmarks.Growth;
+
+/// <summary>
+/// RangeSet growth: the whole job of size n (not one operation), so n log n shows as an exponent a little above 1.
+/// </summary>
+[MemoryDiagnoser]
+public class RangeSetGrowthBenchmarks
+{
+    private RangeWorkload _workload = null!;
+    private RangeSet _full = null!;
+
+    /// <summary>The number of ranges, and of operations in the mix.</summary>
+    [Params(1_000, 10_000, 100_000, 1_000_000)]
+    public int N { get; set; }
+
+    /// <summary>Builds the workload (n ranges, n operations of each kind) and a full set for the mix.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _workload = new RangeWorkload(N, operations: N);
+        _full = new RangeSet(_workload.Ranges);
+        if (_full.Count != N)
+        {
+            throw new InvalidOperationException("The workload ranges merged.");
+        }
+    }
+
+    /// <summary>n random adds into an empty set.</summary>
+    /// <returns>The number of ranges.</returns>
+    [Benchmark]
+    public int RandomAdds()
+    {
+        var set = new RangeSet();
+        foreach (AddressRange range in _workload.Ranges)
+        {
+            set.Add(range.First, range.Last);
+        }
+
+        return set.Count;
+    }
+
+    /// <summary>
+    /// n rounds on the full set of n ranges, each a query at a random address, a removal that splits a random range
+    /// and the add that merges it back (so the set is the same after every invocation).
+    /// </summary>
+    /// <returns>The number of hits plus the number of ranges.</returns>
+    [Benchmark]
+    public int QueryRemoveMix()
+    {
+        RangeSet set = _full;
+        ulong[] queries = _workload.Queries;
+        AddressRange[] punches = _workload.Punches;
+        int hits = 0;
+        for (int k = 0; k < queries.Length; k++)
+        {
+            if (set.Contains(queries[k], queries[k]))
+            {
+                hits++;
+            }
+
+            set.Remove(punches[k].First, punches[k].Last);
+            set.Add(punches[k].First, punches[k].Last);
+        }
+
+        return hits + set.Count;
+    }
+}
