@@ -6,6 +6,7 @@ namespace XenExtRegions.Benchmarks.Growth;
 
 /// <summary>DTB token walk, tree build and write of the synthetic tree of about n nodes (~130 blob bytes per node).</summary>
 [MemoryDiagnoser]
+[Config(typeof(GrowthConfig))]
 public class DtbGrowthBenchmarks
 {
     private DeviceTree _tree = null!;

@@ -10,6 +10,7 @@ namespace XenExtRegions.Benchmarks.Growth;
 /// address order and shuffled, and from a host tree of n <c>reg</c> entries (decode, translate, boot scan, engine).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(GrowthConfig))]
 public class IommuHolesGrowthBenchmarks
 {
     private readonly ExtendedRegionsEngine _engine = new();
