@@ -12,7 +12,10 @@ internal sealed class RangeWorkload
 {
     public const int OperationsPerInvoke = 1000;
 
-    public RangeWorkload(int n, int seed = 42)
+    /// <param name="n">The number of ranges.</param>
+    /// <param name="seed">The random seed.</param>
+    /// <param name="operations">How many queries, windows, gaps and punches (the growth suite asks for n).</param>
+    public RangeWorkload(int n, int seed = 42, int operations = OperationsPerInvoke)
     {
         var random = new Random(seed);
         ulong slot = ulong.MaxValue / (ulong)n;
@@ -31,11 +34,11 @@ internal sealed class RangeWorkload
             (Ranges[i], Ranges[j]) = (Ranges[j], Ranges[i]);
         }
 
-        Queries = new ulong[OperationsPerInvoke];
-        Windows = new AddressRange[OperationsPerInvoke];
-        Gaps = new AddressRange[OperationsPerInvoke];
-        Punches = new AddressRange[OperationsPerInvoke];
-        for (int k = 0; k < OperationsPerInvoke; k++)
+        Queries = new ulong[operations];
+        Windows = new AddressRange[operations];
+        Gaps = new AddressRange[operations];
+        Punches = new AddressRange[operations];
+        for (int k = 0; k < operations; k++)
         {
             ulong i = (ulong)random.Next(n);
             Queries[k] = (i * slot) + Below(random, slot / 2);
