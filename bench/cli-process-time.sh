@@ -58,6 +58,7 @@ cases=(
   "domu --memory 1G -f json"
   "dom0 --ipa-bits 99"
   "--help"
+  "--version"
 )
 run_case() { # variant case-index
   local dir=$work/out-$1-$2 rc=0
