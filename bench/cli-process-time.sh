@@ -7,10 +7,11 @@
 # aot binaries print byte-for-byte what the jit one prints (fails loudly otherwise), then runs each variant RUNS times
 # (after one unmeasured warm-up) and prints a markdown table: wall time median/min, peak RSS median.
 #
-# Usage: bench/cli-process-time.sh [RUNS]      (default 10; KEEP=1 keeps the temp folder)
+# Usage: bench/cli-process-time.sh [RUNS]      (default 10; KEEP=1 keeps the temp folder; GNU_TIME=none uses /proc)
 set -euo pipefail
 
 runs=${1:-10}
+gnu_time=${GNU_TIME:-/usr/bin/time}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 project=$repo/src/XenExtRegions.Cli
 rid=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
@@ -84,27 +85,33 @@ for i in "${!cases[@]}"; do
 done
 echo "outputs identical (jit, r2r, aot) for ${#cases[@]} command lines" >&2
 
-# One run: prints "wall_microseconds peak_rss_kib".
+# One run: prints "wall_microseconds peak_rss_kib cpu_seconds" (user + system; "-" without GNU time).
 measure_once() {
-  local exe=$1 t0 t1 rss=0 pid h
-  if [[ -x /usr/bin/time ]]; then
+  local exe=$1 t0 t1 rss=0 cpu=- pid h
+  if [[ -x $gnu_time ]]; then
     t0=$(date +%s%N)
-    /usr/bin/time -f %M -o "$work/rss" "$exe" dom0 >/dev/null
+    "$gnu_time" -f '%M %U %S' -o "$work/rss" "$exe" dom0 >/dev/null
     t1=$(date +%s%N)
-    rss=$(tail -n 1 "$work/rss")
+    read -r rss user sys < <(tail -n 1 "$work/rss")
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
   else
-    # No GNU time: sample VmHWM (the kernel's own high-water mark) from /proc until the process is gone.
+    # No GNU time: time a plain run, then sample VmHWM (the kernel's high-water mark) from /proc during a second run
+    # until the process is gone; sampling misses the last moments, so this RSS is a lower bound.
     t0=$(date +%s%N)
+    "$exe" dom0 >/dev/null
+    t1=$(date +%s%N)
     "$exe" dom0 >/dev/null &
     pid=$!
-    while h=$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$pid/status" 2>/dev/null) && [[ -n $h ]]; do rss=$h; done
+    while [[ -r /proc/$pid/status ]]; do
+      while read -r key h _; do [[ $key == VmHWM: ]] && rss=$h; done <"/proc/$pid/status" 2>/dev/null || true
+    done
     wait "$pid"
-    t1=$(date +%s%N)
   fi
-  echo "$(( (t1 - t0) / 1000 )) $rss"
+  echo "$(( (t1 - t0) / 1000 )) $rss $cpu"
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { printf "%.1f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+cpu_median() { if grep -q ' -$' "$1"; then echo -; else awk '{ print $3 * 1000 }' "$1" | median; fi; }
 minimum() { sort -g | awk 'NR == 1 { printf "%.1f", $1 }'; }
 
 load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
@@ -115,15 +122,15 @@ for v in "${variants[@]}"; do
   : >"$work/times-$v"
   for ((i = 0; i < runs; i++)); do measure_once "$exe" >>"$work/times-$v"; done
   size=$(find "$work/$v" -type f ! -name '*.pdb' ! -name '*.xml' ! -name '*.dbg' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
-  rows[$v]=$(awk '{ print $1 / 1000 }' "$work/times-$v" | median)" | "$(awk '{ print $1 / 1000 }' "$work/times-$v" | minimum)" | "$(awk '{ print $2 / 1024 }' "$work/times-$v" | median)" | $size | ${publish_seconds[$v]}"
+  rows[$v]=$(awk '{ print $1 / 1000 }' "$work/times-$v" | median)" | "$(awk '{ print $1 / 1000 }' "$work/times-$v" | minimum)" | "$(awk '{ print $2 / 1024 }' "$work/times-$v" | median)" | "$(cpu_median "$work/times-$v")" | $size | ${publish_seconds[$v]}"
 done
 load_after=$(cut -d ' ' -f 1-3 /proc/loadavg)
 
 echo
 echo "\`xen-ext-regions dom0\` (embedded board), $runs runs each after one warm-up; $(nproc) CPUs; load average before $load_before, after $load_after"
 echo
-echo "| variant | wall median (ms) | wall min (ms) | peak RSS median (MiB) | files to run (MiB) | publish (s) |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| variant | wall median (ms) | wall min (ms) | peak RSS median (MiB) | CPU user+sys median (ms) | files to run (MiB) | publish (s) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 echo "| JIT (framework-dependent) | ${rows[jit]} |"
 echo "| ReadyToRun (framework-dependent) | ${rows[r2r]} |"
 echo "| NativeAOT | ${rows[aot]} |"
