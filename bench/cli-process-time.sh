@@ -45,7 +45,7 @@ for v in "${variants[@]}"; do
 done
 
 # Same output, same exit code, same stderr, same files: the cases cover every output form (the JSON one is source-generated,
-# the likeliest to differ under AOT), an input error and a DTB round trip through `dt`.
+# the likeliest to differ under AOT), input errors (bad option, truncated blob, missing file) and a DTB read back by `dt`.
 cases=(
   "dom0"
   "dom0 --iommu"
@@ -58,6 +58,8 @@ cases=(
   "dt regs IN/board.dtb"
   "domu --memory 1G -f json"
   "dom0 --ipa-bits 99"
+  "dt dump IN/truncated.dtb"
+  "dom0 --dtb IN/missing.dtb"
   "--help"
   "--version"
 )
@@ -72,6 +74,7 @@ run_case() { # variant case-index
 }
 mkdir -p "$work/in"
 "$work/jit/xen-ext-regions" dom0 -f dtb -o "$work/in/board.dtb" 2>/dev/null
+head -c 1000 "$work/in/board.dtb" >"$work/in/truncated.dtb"
 for i in "${!cases[@]}"; do
   run_case jit "$i"
   for v in r2r aot; do
