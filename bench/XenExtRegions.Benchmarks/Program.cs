@@ -1,8 +1,19 @@
 using BenchmarkDotNet.Running;
+using XenExtRegions.Benchmarks.Memory;
 
 namespace XenExtRegions.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static int Main(string[] args)
+    {
+        // peak-memory / write-synthetic: one-shot modes for bench/peak-memory.sh; anything else goes to BenchmarkDotNet.
+        if (PeakMemoryProgram.IsMode(args))
+        {
+            return PeakMemoryProgram.Run(args);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
