@@ -60,8 +60,11 @@ public static class DtbWriter
         {
             CheckName(node.Name, node, null);
             structSize += TokenSize + Align4(Encoding.UTF8.GetByteCount(node.Name) + 1) + TokenSize;
-            foreach (DeviceTreeProperty property in node.Properties)
+            // Indexing, not foreach: an interface enumerator per node would be most of the writer's garbage.
+            IReadOnlyList<DeviceTreeProperty> properties = node.Properties;
+            for (int i = 0; i < properties.Count; i++)
             {
+                DeviceTreeProperty property = properties[i];
                 structSize += 12 + Align4(property.Length);
                 if (!layout.StringOffsets.ContainsKey(property.Name))
                 {
@@ -156,8 +159,10 @@ public static class DtbWriter
         WriteU32(blob, at, (uint)FdtToken.BeginNode);
         at += TokenSize;
         at += Align4(Encoding.UTF8.GetBytes(node.Name, 0, node.Name.Length, blob, at) + 1);
-        foreach (DeviceTreeProperty property in node.Properties)
+        IReadOnlyList<DeviceTreeProperty> properties = node.Properties;
+        for (int i = 0; i < properties.Count; i++)
         {
+            DeviceTreeProperty property = properties[i];
             WriteU32(blob, at, (uint)FdtToken.Prop);
             WriteU32(blob, at + 4, (uint)property.Length);
             WriteU32(blob, at + 8, (uint)layout.StringOffsets[property.Name]);
