@@ -26,8 +26,9 @@ public static partial class DtbReader
     }
 
     /// <summary>
-    /// Reads a blob held in an array, sharing it: property values are slices of <paramref name="blob"/>, so the
-    /// caller must not change the array while the tree is in use.
+    /// Reads a blob held in an array, sharing it: node names and property values are read from
+    /// <paramref name="blob"/> when first asked for, so the caller must not change the array while the tree is in use
+    /// (use <see cref="Read(ReadOnlySpan{byte}, DtbReaderOptions?)"/>, which copies, when that cannot be promised).
     /// </summary>
     /// <param name="blob">The blob; bytes past <c>totalsize</c> are ignored.</param>
     /// <param name="options">Limits; <see cref="DtbReaderOptions.Default"/> when null.</param>
