@@ -11,6 +11,9 @@ namespace XenExtRegions.DeviceTrees;
 /// </summary>
 internal static class DtsLinker
 {
+    /// <summary>Iterated in place of a missing label list (never changed).</summary>
+    private static readonly List<string> NoLabels = new(0);
+
     public static DeviceTree Link(DtsParser parser)
     {
         DtsSourceNode root = parser.Root;
@@ -34,11 +37,11 @@ internal static class DtsLinker
         {
             DtsSourceNode node = stack.Pop();
             result.Add(node);
-            for (int i = node.Children.Count - 1; i >= 0; i--)
+            for (int i = node.ChildCount - 1; i >= 0; i--)
             {
-                if (!node.Children[i].Deleted)
+                if (!node.ChildAt(i).Deleted)
                 {
-                    stack.Push(node.Children[i]);
+                    stack.Push(node.ChildAt(i));
                 }
             }
         }
@@ -52,7 +55,7 @@ internal static class DtsLinker
         foreach (DtsSourceNode node in nodes)
         {
             // Paths cost O(depth) each, so they are built only for nodes that carry labels.
-            foreach (string label in node.Labels)
+            foreach (string label in node.Labels ?? NoLabels)
             {
                 Claim(owners, label, node.Path, node.Location);
             }
@@ -64,7 +67,7 @@ internal static class DtsLinker
                     continue;
                 }
 
-                foreach (string label in property.Labels)
+                foreach (string label in property.Labels ?? NoLabels)
                 {
                     Claim(owners, label, node.Path + ":" + property.Name, property.Location);
                 }
@@ -266,8 +269,9 @@ internal static class DtsLinker
                 continue;
             }
 
-            foreach (DtsSourceNode child in node.Children)
+            for (int i = 0; i < node.ChildCount; i++)
             {
+                DtsSourceNode child = node.ChildAt(i);
                 if (!child.Deleted)
                 {
                     stack.Push(child);
@@ -276,48 +280,64 @@ internal static class DtsLinker
         }
     }
 
-    /// <summary>Builds the immutable nodes bottom-up with an explicit post-order stack.</summary>
+    /// <summary>
+    /// Builds the immutable nodes bottom-up with an explicit post-order stack. Finished children wait on one shared
+    /// list until their parent is made, so no list is allocated per node.
+    /// </summary>
     private static DeviceTreeNode Build(DtsSourceNode root)
     {
-        var stack = new Stack<(DtsSourceNode Node, int NextChild, List<DeviceTreeNode> Built)>();
-        stack.Push((root, 0, new List<DeviceTreeNode>()));
-        DeviceTreeNode? result = null;
-        while (stack.Count > 0)
+        var stack = new Stack<(DtsSourceNode Node, int NextChild, int FirstBuilt)>();
+        var built = new List<DeviceTreeNode>();
+        stack.Push((root, 0, 0));
+        while (true)
         {
-            (DtsSourceNode node, int next, List<DeviceTreeNode> built) = stack.Pop();
-            while (next < node.Children.Count && node.Children[next].Deleted)
+            (DtsSourceNode node, int next, int firstBuilt) = stack.Pop();
+            int childCount = node.ChildCount;
+            while (next < childCount && node.ChildAt(next).Deleted)
             {
                 next++;
             }
 
-            if (next < node.Children.Count)
+            if (next < childCount)
             {
-                stack.Push((node, next + 1, built));
-                stack.Push((node.Children[next], 0, new List<DeviceTreeNode>()));
+                stack.Push((node, next + 1, firstBuilt));
+                stack.Push((node.ChildAt(next), 0, built.Count));
                 continue;
             }
 
-            var properties = new List<DeviceTreeProperty>(node.Properties.Count);
-            foreach (DtsSourceProperty p in node.Properties)
+            List<DtsSourceProperty> sourceProperties = node.Properties;
+            int live = 0;
+            foreach (DtsSourceProperty p in sourceProperties)
+            {
+                live += p.Deleted ? 0 : 1;
+            }
+
+            DeviceTreeProperty[] properties = live == 0 ? Array.Empty<DeviceTreeProperty>() : new DeviceTreeProperty[live];
+            live = 0;
+            foreach (DtsSourceProperty p in sourceProperties)
             {
                 if (!p.Deleted)
                 {
-                    properties.Add(new DeviceTreeProperty(p.Name, p.Value, trusted: true));
+                    properties[live++] = new DeviceTreeProperty(p.Name, p.Value, trusted: true);
                 }
             }
 
-            var made = new DeviceTreeNode(node.Name, properties.ToArray(), built.ToArray(), validate: false);
+            int builtCount = built.Count - firstBuilt;
+            DeviceTreeNode[] children = builtCount == 0 ? Array.Empty<DeviceTreeNode>() : new DeviceTreeNode[builtCount];
+            if (builtCount > 0)
+            {
+                built.CopyTo(firstBuilt, children, 0, builtCount);
+                built.RemoveRange(firstBuilt, builtCount);
+            }
+
+            var made = new DeviceTreeNode(node.Name, properties, children, validate: false);
             if (stack.Count == 0)
             {
-                result = made;
+                return made;
             }
-            else
-            {
-                stack.Peek().Built.Add(made);
-            }
-        }
 
-        return result!;
+            built.Add(made);
+        }
     }
 
     private static byte[] BigEndian(uint value) => new[] { (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value };

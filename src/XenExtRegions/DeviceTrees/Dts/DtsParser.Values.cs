@@ -116,7 +116,7 @@ internal sealed partial class DtsParser
     {
         while (TryReadLabel(out string? label))
         {
-            property.Labels.Add(label);
+            property.AddLabel(label);
             _s.SkipTrivia();
         }
     }
@@ -137,7 +137,7 @@ internal sealed partial class DtsParser
 
             if (TryReadLabel(out string? label))
             {
-                property.Labels.Add(label);
+                property.AddLabel(label);
                 continue;
             }
 
@@ -205,7 +205,7 @@ internal sealed partial class DtsParser
             {
                 if (TryReadLabel(out string? label, out int runEnd))
                 {
-                    property.Labels.Add(label);
+                    property.AddLabel(label);
                     continue;
                 }
 

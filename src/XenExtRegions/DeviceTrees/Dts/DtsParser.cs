@@ -15,6 +15,7 @@ internal sealed partial class DtsParser
     private readonly Dictionary<string, List<DtsSourceNode>> _labels = new(StringComparer.Ordinal);
     private readonly List<MemoryReservation> _reservations = new();
     private readonly List<string> _pendingLabels = new();
+    private readonly DtsNameTable _names = new();
     private DtsSourceNode? _root;
     private int _blockCount;
     private int _nodeCount;
@@ -379,7 +380,10 @@ internal sealed partial class DtsParser
             property.DefinedInBlock = frame.Id;
             if (labels is not null)
             {
-                property.Labels.AddRange(labels);
+                foreach (string label in labels)
+                {
+                    property.AddLabel(label);
+                }
             }
 
             if (next == ';')
@@ -450,10 +454,7 @@ internal sealed partial class DtsParser
 
     private void AddNodeLabel(DtsSourceNode node, string label)
     {
-        if (!node.Labels.Contains(label))
-        {
-            node.Labels.Add(label);
-        }
+        node.AddLabel(label);
 
         if (!_labels.TryGetValue(label, out List<DtsSourceNode>? list))
         {
@@ -476,15 +477,16 @@ internal sealed partial class DtsParser
         {
             DtsSourceNode n = stack.Pop();
             n.Deleted = true;
-            n.Labels.Clear();
+            n.ClearLabels();
             foreach (DtsSourceProperty p in n.Properties)
             {
                 p.Deleted = true;
-                p.Labels.Clear();
+                p.ClearLabels();
             }
 
-            foreach (DtsSourceNode child in n.Children)
+            for (int i = 0; i < n.ChildCount; i++)
             {
+                DtsSourceNode child = n.ChildAt(i);
                 if (!child.Deleted)
                 {
                     stack.Push(child);
@@ -527,7 +529,7 @@ internal sealed partial class DtsParser
         {
             foreach (DtsSourceNode node in nodes)
             {
-                if (!node.Deleted && node.Labels.Contains(target))
+                if (!node.Deleted && node.HasLabel(target))
                 {
                     return node;
                 }
@@ -571,7 +573,7 @@ internal sealed partial class DtsParser
         }
 
         _s.Pos = pos;
-        return text.Substring(start, pos - start);
+        return _names.Get(text, start, pos - start);
     }
 
     /// <summary>Reads "label:" when the current token is one, else leaves the position unchanged.</summary>
@@ -602,7 +604,7 @@ internal sealed partial class DtsParser
             return false;
         }
 
-        label = text.Substring(start, pos - start);
+        label = _names.Get(text, start, pos - start);
         _s.Pos = pos + 1;
         return true;
     }
@@ -652,7 +654,7 @@ internal sealed partial class DtsParser
         }
 
         _s.Pos = p;
-        return text.Substring(s0, p - s0);
+        return _names.Get(text, s0, p - s0);
     }
 
     private string Describe(char c)
@@ -671,7 +673,8 @@ internal sealed partial class DtsParser
         };
     }
 
-    private sealed class BlockFrame
+    /// <summary>A block being parsed; a struct so that a node costs no frame object (only the current frame changes).</summary>
+    private struct BlockFrame
     {
         public BlockFrame(DtsSourceNode node, DtsSourceLocation openedAt, int id)
         {

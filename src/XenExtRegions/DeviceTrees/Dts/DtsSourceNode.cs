@@ -26,9 +26,15 @@ internal sealed class DtsSourceNode
 
     public List<DtsSourceProperty> Properties { get; } = new();
 
-    public List<DtsSourceNode> Children { get; } = new();
+    // Children and labels are created on first use: most nodes are leaves without labels, and the whole source
+    // tree lives (and is promoted by the GC) until linking ends.
+    private List<DtsSourceNode>? _children;
 
-    public List<string> Labels { get; } = new();
+    /// <summary>The number of children, deleted ones included.</summary>
+    public int ChildCount => _children?.Count ?? 0;
+
+    /// <summary>The labels of the node, or null when it has none.</summary>
+    public List<string>? Labels { get; private set; }
 
     public bool Deleted { get; set; }
 
@@ -52,7 +58,12 @@ internal sealed class DtsSourceNode
             return _childIndex.TryGetValue(name, out DtsSourceNode? n) ? n : null;
         }
 
-        foreach (DtsSourceNode child in Children)
+        if (_children is null)
+        {
+            return null;
+        }
+
+        foreach (DtsSourceNode child in _children)
         {
             if (child.Name == name)
             {
@@ -63,23 +74,43 @@ internal sealed class DtsSourceNode
         return null;
     }
 
+    /// <summary>The child at <paramref name="index"/> (0 ≤ index &lt; <see cref="ChildCount"/>).</summary>
+    public DtsSourceNode ChildAt(int index) => _children![index];
+
     public void AddChild(DtsSourceNode child)
     {
-        Children.Add(child);
+        (_children ??= new List<DtsSourceNode>()).Add(child);
         if (_childIndex is not null)
         {
             _childIndex[child.Name] = child;
         }
-        else if (Children.Count > 8)
+        else if (_children.Count > 8)
         {
             // Wide nodes get an index so lookups stay O(1) in large generated trees.
             _childIndex = new Dictionary<string, DtsSourceNode>(System.StringComparer.Ordinal);
-            foreach (DtsSourceNode c in Children)
+            foreach (DtsSourceNode c in _children)
             {
                 _childIndex[c.Name] = c;
             }
         }
     }
+
+    /// <summary>Adds <paramref name="label"/> unless the node has it already.</summary>
+    public void AddLabel(string label)
+    {
+        if (Labels is null)
+        {
+            Labels = new List<string>(1) { label };
+        }
+        else if (!Labels.Contains(label))
+        {
+            Labels.Add(label);
+        }
+    }
+
+    public bool HasLabel(string label) => Labels is not null && Labels.Contains(label);
+
+    public void ClearLabels() => Labels?.Clear();
 
     /// <summary>The property called <paramref name="name"/>, deleted or not.</summary>
     public DtsSourceProperty? FindProperty(string name)

@@ -21,8 +21,12 @@ internal sealed class DtsSourceProperty
     /// <summary>The references in the value, in offset order; null when there are none.</summary>
     public List<DtsValueReference>? References { get; set; }
 
-    /// <summary>Labels on the property and inside its value (kept for the duplicate-label check).</summary>
-    public List<string> Labels { get; } = new();
+    /// <summary>Labels on the property and inside its value (kept for the duplicate-label check); null when none.</summary>
+    public List<string>? Labels { get; private set; }
+
+    public void AddLabel(string label) => (Labels ??= new List<string>(1)).Add(label);
+
+    public void ClearLabels() => Labels?.Clear();
 
     public bool Deleted { get; set; }
 
