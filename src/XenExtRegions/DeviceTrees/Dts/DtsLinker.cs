@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 
 namespace XenExtRegions.DeviceTrees;
@@ -126,12 +127,13 @@ internal static class DtsLinker
             return null;
         }
 
-        if (property.Value.Length != 4)
+        ReadOnlySpan<byte> bytes = property.Value.Span;
+        if (bytes.Length != 4)
         {
-            throw property.Location.Error(FormattableString.Invariant($"Bad length ({property.Value.Length}) of the '{name}' property of {node.Path}: a phandle is one cell."));
+            throw property.Location.Error(FormattableString.Invariant($"Bad length ({bytes.Length}) of the '{name}' property of {node.Path}: a phandle is one cell."));
         }
 
-        uint value = (uint)((property.Value[0] << 24) | (property.Value[1] << 16) | (property.Value[2] << 8) | property.Value[3]);
+        uint value = (uint)((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]);
         if (value is 0 or uint.MaxValue)
         {
             throw property.Location.Error(FormattableString.Invariant($"Bad value (0x{value:x}) in the '{name}' property of {node.Path}."));
@@ -147,7 +149,7 @@ internal static class DtsLinker
         foreach (DtsSourceNode node in nodes)
         {
             // By index: a reference to the node itself appends its new phandle property to this list.
-            for (int i = 0; i < node.Properties.Count; i++)
+            for (int i = 0; i < node.Properties.Length; i++)
             {
                 DtsSourceProperty property = node.Properties[i];
                 if (property.Deleted || property.References is null)
@@ -190,8 +192,7 @@ internal static class DtsLinker
                         }
                     }
 
-                    byte[] cell = BigEndian(target.Phandle);
-                    Buffer.BlockCopy(cell, 0, property.Value, reference.Offset, 4);
+                    BinaryPrimitives.WriteUInt32BigEndian(property.Value.Span.Slice(reference.Offset, 4), target.Phandle);
                 }
             }
         }
@@ -219,7 +220,8 @@ internal static class DtsLinker
                     continue;
                 }
 
-                var value = new List<byte>(property.Value.Length + 32);
+                ReadOnlySpan<byte> old = property.Value.Span;
+                var value = new List<byte>(old.Length + 32);
                 int copied = 0;
                 foreach (DtsValueReference reference in property.References)
                 {
@@ -232,16 +234,16 @@ internal static class DtsLinker
                     target.Referenced = true;
                     for (; copied < reference.Offset; copied++)
                     {
-                        value.Add(property.Value[copied]);
+                        value.Add(old[copied]);
                     }
 
                     value.AddRange(System.Text.Encoding.UTF8.GetBytes(target.Path));
                     value.Add(0);
                 }
 
-                for (; copied < property.Value.Length; copied++)
+                for (; copied < old.Length; copied++)
                 {
-                    value.Add(property.Value[copied]);
+                    value.Add(old[copied]);
                 }
 
                 property.Value = value.ToArray();
@@ -305,7 +307,7 @@ internal static class DtsLinker
                 continue;
             }
 
-            List<DtsSourceProperty> sourceProperties = node.Properties;
+            ReadOnlySpan<DtsSourceProperty> sourceProperties = node.Properties;
             int live = 0;
             foreach (DtsSourceProperty p in sourceProperties)
             {

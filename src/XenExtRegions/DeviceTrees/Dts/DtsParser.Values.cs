@@ -7,6 +7,7 @@ namespace XenExtRegions.DeviceTrees;
 internal sealed partial class DtsParser
 {
     private readonly ByteBuffer _value = new();
+    private readonly DtsValueSlab _slab = new();
     private readonly List<DtsValueReference> _references = new();
 
     /// <summary>Parses the value after '=' up to and including ';' into <paramref name="property"/>.</summary>
@@ -95,7 +96,7 @@ internal sealed partial class DtsParser
             throw _s.Location.Error($"Expected ';' after property '{name}' (or ',' and another value), but found {Describe(_s.Current)}.");
         }
 
-        property.Value = _value.ToArray();
+        property.Value = _slab.Store(_value.Span);
         property.References = _references.Count == 0 ? null : new List<DtsValueReference>(_references);
     }
 

@@ -24,7 +24,12 @@ internal sealed class DtsSourceNode
 
     public DtsSourceLocation Location { get; }
 
-    public List<DtsSourceProperty> Properties { get; } = new();
+    // An array and a count rather than a List: one object less per node of a tree that lives until linking ends.
+    private DtsSourceProperty[]? _properties;
+    private int _propertyCount;
+
+    /// <summary>The properties, deleted ones included, in order (a view that <see cref="AddProperty"/> invalidates).</summary>
+    public System.ReadOnlySpan<DtsSourceProperty> Properties => new(_properties, 0, _propertyCount);
 
     // Children and labels are created on first use: most nodes are leaves without labels, and the whole source
     // tree lives (and is promoted by the GC) until linking ends.
@@ -135,12 +140,17 @@ internal sealed class DtsSourceNode
 
     public void AddProperty(DtsSourceProperty property)
     {
-        Properties.Add(property);
+        if (_properties is null || _propertyCount == _properties.Length)
+        {
+            System.Array.Resize(ref _properties, _propertyCount == 0 ? 4 : _propertyCount * 2);
+        }
+
+        _properties[_propertyCount++] = property;
         if (_propertyIndex is not null)
         {
             _propertyIndex[property.Name] = property;
         }
-        else if (Properties.Count > 8)
+        else if (_propertyCount > 8)
         {
             _propertyIndex = new Dictionary<string, DtsSourceProperty>(System.StringComparer.Ordinal);
             foreach (DtsSourceProperty p in Properties)

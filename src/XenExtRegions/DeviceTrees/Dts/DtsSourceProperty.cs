@@ -16,7 +16,7 @@ internal sealed class DtsSourceProperty
     public DtsSourceLocation Location { get; set; }
 
     /// <summary>The value; phandle references hold a 4-byte placeholder, path references none (spliced in later).</summary>
-    public byte[] Value { get; set; } = System.Array.Empty<byte>();
+    public System.Memory<byte> Value { get; set; } = System.Array.Empty<byte>();
 
     /// <summary>The references in the value, in offset order; null when there are none.</summary>
     public List<DtsValueReference>? References { get; set; }
