@@ -18,13 +18,35 @@ internal static class DtsLinker
     public static DeviceTree Link(DtsParser parser)
     {
         DtsSourceNode root = parser.Root;
-        List<DtsSourceNode> nodes = LiveNodesPreOrder(root);
-        CheckDuplicateLabels(nodes);
-        var phandles = new Dictionary<uint, DtsSourceNode>();
-        AssignExplicitPhandles(nodes, phandles);
-        ResolvePhandleReferences(parser, nodes, phandles);
-        ResolvePathReferences(parser, nodes);
-        OmitUnreferenced(root);
+
+        // Each pass is skipped when the parser saw nothing it acts on (a pass over such a tree changes nothing and
+        // throws nothing), which is the common case of generated and flattened sources.
+        if (parser.SawLabels || parser.SawPhandleProperty || parser.SawReferences)
+        {
+            List<DtsSourceNode> nodes = LiveNodesPreOrder(root);
+            if (parser.SawLabels)
+            {
+                CheckDuplicateLabels(nodes);
+            }
+
+            var phandles = new Dictionary<uint, DtsSourceNode>();
+            if (parser.SawPhandleProperty)
+            {
+                AssignExplicitPhandles(nodes, phandles);
+            }
+
+            if (parser.SawReferences)
+            {
+                ResolvePhandleReferences(parser, nodes, phandles);
+                ResolvePathReferences(parser, nodes);
+            }
+        }
+
+        if (parser.SawOmitIfNoRef)
+        {
+            OmitUnreferenced(root);
+        }
+
         return new DeviceTree(Build(root), parser.Reservations);
     }
 

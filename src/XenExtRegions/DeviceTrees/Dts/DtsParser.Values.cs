@@ -98,6 +98,7 @@ internal sealed partial class DtsParser
 
         property.Value = _slab.Store(_value.Span);
         property.References = _references.Count == 0 ? null : new List<DtsValueReference>(_references);
+        SawReferences |= _references.Count > 0;
     }
 
     /// <summary>

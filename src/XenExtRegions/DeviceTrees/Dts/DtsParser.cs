@@ -30,6 +30,21 @@ internal sealed partial class DtsParser
 
     public IReadOnlyList<MemoryReservation> Reservations => _reservations;
 
+    // What the source used, so that the linker can skip whole-tree passes that would find nothing to do (each flag
+    // is set for any use, even one later deleted: a pass runs whenever it might matter).
+
+    /// <summary>True once any label was read.</summary>
+    public bool SawLabels { get; private set; }
+
+    /// <summary>True once any value held a <c>&amp;reference</c>.</summary>
+    public bool SawReferences { get; private set; }
+
+    /// <summary>True once any <c>/omit-if-no-ref/</c> was read.</summary>
+    public bool SawOmitIfNoRef { get; private set; }
+
+    /// <summary>True once any <c>phandle</c> or <c>linux,phandle</c> property was assigned.</summary>
+    public bool SawPhandleProperty { get; private set; }
+
     /// <summary>Parses a whole source file: header, reservations, then root blocks and top-level statements.</summary>
     public void ParseSourceFile()
     {
@@ -149,6 +164,7 @@ internal sealed partial class DtsParser
                 else
                 {
                     node.OmitIfNoRef = true;
+                    SawOmitIfNoRef = true;
                 }
 
                 continue;
@@ -260,6 +276,7 @@ internal sealed partial class DtsParser
                 {
                     _s.Advance(16);
                     omit = true;
+                    SawOmitIfNoRef = true;
                 }
                 else
                 {
@@ -372,6 +389,7 @@ internal sealed partial class DtsParser
             }
 
             DtsSourceProperty property = SetProperty(frame.Node, itemName, nameAt);
+            SawPhandleProperty |= itemName == "phandle" || itemName == "linux,phandle";
             if (property.DefinedInBlock == frame.Id)
             {
                 throw nameAt.Error($"Duplicate property name: '{itemName}' is assigned twice in one block of '{DisplayName(frame.Node)}'.");
@@ -605,6 +623,7 @@ internal sealed partial class DtsParser
         }
 
         label = _names.Get(text, start, pos - start);
+        SawLabels = true;
         _s.Pos = pos + 1;
         return true;
     }
