@@ -1,3 +1,5 @@
+using System;
+
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
@@ -50,7 +52,7 @@ internal sealed class DtsNameTable
                 return made;
             }
 
-            if (entry.Length == length && string.CompareOrdinal(entry, 0, text, start, length) == 0)
+            if (entry.Length == length && entry.AsSpan().SequenceEqual(text.AsSpan(start, length)))
             {
                 return entry;
             }
