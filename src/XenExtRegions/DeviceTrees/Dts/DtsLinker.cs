@@ -83,7 +83,7 @@ internal static class DtsLinker
                 Claim(owners, label, node.Path, node.Location);
             }
 
-            foreach (DtsSourceProperty property in node.Properties)
+            foreach (ref DtsSourceProperty property in node.Properties)
             {
                 if (property.Deleted)
                 {
@@ -131,7 +131,8 @@ internal static class DtsLinker
 
             if (phandles.TryGetValue(phandle, out DtsSourceNode? other))
             {
-                throw (node.FindLiveProperty("phandle") ?? node.FindLiveProperty("linux,phandle"))!.Location
+                int explicitAt = node.FindLiveProperty("phandle");
+                throw node.PropertyAt(explicitAt >= 0 ? explicitAt : node.FindLiveProperty("linux,phandle")).Location
                     .Error(FormattableString.Invariant($"Duplicated phandle 0x{phandle:x} on {node.Path} (seen before at {other.Path})."));
             }
 
@@ -142,13 +143,14 @@ internal static class DtsLinker
 
     private static uint? ReadExplicit(DtsSourceNode node, string name)
     {
-        DtsSourceProperty? property = node.FindLiveProperty(name);
-        if (property is null || property.References is not null)
+        int index = node.FindLiveProperty(name);
+        if (index < 0 || node.PropertyAt(index).References is not null)
         {
             // A phandle written as a reference to the node itself gets its number like any other reference.
             return null;
         }
 
+        ref DtsSourceProperty property = ref node.PropertyAt(index);
         ReadOnlySpan<byte> bytes = property.Value.Span;
         if (bytes.Length != 4)
         {
@@ -170,16 +172,19 @@ internal static class DtsLinker
         uint next = 1;
         foreach (DtsSourceNode node in nodes)
         {
-            // By index: a reference to the node itself appends its new phandle property to this list.
-            for (int i = 0; i < node.Properties.Length; i++)
+            // By index: a reference to the node itself appends its new phandle property to this list (which may
+            // move the array, so the property's fields are copied out first; the value's bytes do not move).
+            for (int i = 0; i < node.PropertyCount; i++)
             {
-                DtsSourceProperty property = node.Properties[i];
+                ref DtsSourceProperty property = ref node.PropertyAt(i);
                 if (property.Deleted || property.References is null)
                 {
                     continue;
                 }
 
-                foreach (DtsValueReference reference in property.References)
+                List<DtsValueReference> references = property.References;
+                Memory<byte> value = property.Value;
+                foreach (DtsValueReference reference in references)
                 {
                     if (!reference.IsPhandle)
                     {
@@ -197,24 +202,25 @@ internal static class DtsLinker
 
                         target.Phandle = next;
                         phandles.Add(next, target);
-                        if (target.FindLiveProperty("phandle") is null)
+                        if (target.FindLiveProperty("phandle") < 0)
                         {
-                            var created = new DtsSourceProperty("phandle", target.Location);
-                            created.Value = BigEndian(next);
-                            if (target.FindProperty("phandle") is { } deleted)
+                            byte[] cell = BigEndian(next);
+                            int deleted = target.FindProperty("phandle");
+                            if (deleted >= 0)
                             {
-                                deleted.Deleted = false;
-                                deleted.Value = created.Value;
-                                deleted.References = null;
+                                ref DtsSourceProperty revived = ref target.PropertyAt(deleted);
+                                revived.Deleted = false;
+                                revived.Value = cell;
+                                revived.References = null;
                             }
                             else
                             {
-                                target.AddProperty(created);
+                                target.PropertyAt(target.AddProperty("phandle", target.Location)).Value = cell;
                             }
                         }
                     }
 
-                    BinaryPrimitives.WriteUInt32BigEndian(property.Value.Span.Slice(reference.Offset, 4), target.Phandle);
+                    BinaryPrimitives.WriteUInt32BigEndian(value.Span.Slice(reference.Offset, 4), target.Phandle);
                 }
             }
         }
@@ -224,7 +230,7 @@ internal static class DtsLinker
     {
         foreach (DtsSourceNode node in nodes)
         {
-            foreach (DtsSourceProperty property in node.Properties)
+            foreach (ref DtsSourceProperty property in node.Properties)
             {
                 if (property.Deleted || property.References is null)
                 {
@@ -329,16 +335,16 @@ internal static class DtsLinker
                 continue;
             }
 
-            ReadOnlySpan<DtsSourceProperty> sourceProperties = node.Properties;
+            Span<DtsSourceProperty> sourceProperties = node.Properties;
             int live = 0;
-            foreach (DtsSourceProperty p in sourceProperties)
+            foreach (ref DtsSourceProperty p in sourceProperties)
             {
                 live += p.Deleted ? 0 : 1;
             }
 
             DeviceTreeProperty[] properties = live == 0 ? Array.Empty<DeviceTreeProperty>() : new DeviceTreeProperty[live];
             live = 0;
-            foreach (DtsSourceProperty p in sourceProperties)
+            foreach (ref DtsSourceProperty p in sourceProperties)
             {
                 if (!p.Deleted)
                 {

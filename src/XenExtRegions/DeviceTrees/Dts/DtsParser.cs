@@ -301,9 +301,10 @@ internal sealed partial class DtsParser
                 }
 
                 ExpectSemicolon($"after '/delete-property/ {name}'");
-                if (frame.Node.FindProperty(name) is { } p)
+                int deleted = frame.Node.FindProperty(name);
+                if (deleted >= 0)
                 {
-                    p.Deleted = true;
+                    frame.Node.PropertyAt(deleted).Deleted = true;
                 }
 
                 continue;
@@ -388,7 +389,8 @@ internal sealed partial class DtsParser
                 throw nameAt.Error($"Properties must precede subnodes: property '{itemName}' comes after a child node of '{DisplayName(frame.Node)}'.");
             }
 
-            DtsSourceProperty property = SetProperty(frame.Node, itemName, nameAt);
+            // By reference into the node's array: nothing adds a property to this node until the value is read.
+            ref DtsSourceProperty property = ref frame.Node.PropertyAt(SetProperty(frame.Node, itemName, nameAt));
             SawPhandleProperty |= itemName == "phandle" || itemName == "linux,phandle";
             if (property.DefinedInBlock == frame.Id)
             {
@@ -413,7 +415,7 @@ internal sealed partial class DtsParser
             }
 
             _s.Advance(); // '='
-            ParsePropertyValue(property);
+            ParsePropertyValue(ref property);
         }
     }
 
@@ -452,22 +454,20 @@ internal sealed partial class DtsParser
         return child;
     }
 
-    private static DtsSourceProperty SetProperty(DtsSourceNode node, string name, DtsSourceLocation at)
+    /// <summary>Finds or appends the property called <paramref name="name"/>; returns its index.</summary>
+    private static int SetProperty(DtsSourceNode node, string name, DtsSourceLocation at)
     {
-        DtsSourceProperty? property = node.FindProperty(name);
-        if (property is null)
+        int index = node.FindProperty(name);
+        if (index < 0)
         {
-            property = new DtsSourceProperty(name, at);
-            node.AddProperty(property);
-        }
-        else
-        {
-            // A later assignment replaces the value in place, as dtc's merge does.
-            property.Deleted = false;
-            property.Location = at;
+            return node.AddProperty(name, at);
         }
 
-        return property;
+        // A later assignment replaces the value in place, as dtc's merge does.
+        ref DtsSourceProperty property = ref node.PropertyAt(index);
+        property.Deleted = false;
+        property.Location = at;
+        return index;
     }
 
     private void AddNodeLabel(DtsSourceNode node, string label)
@@ -496,7 +496,7 @@ internal sealed partial class DtsParser
             DtsSourceNode n = stack.Pop();
             n.Deleted = true;
             n.ClearLabels();
-            foreach (DtsSourceProperty p in n.Properties)
+            foreach (ref DtsSourceProperty p in n.Properties)
             {
                 p.Deleted = true;
                 p.ClearLabels();

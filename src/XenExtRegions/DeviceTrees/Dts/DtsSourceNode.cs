@@ -9,7 +9,7 @@ namespace XenExtRegions.DeviceTrees;
 internal sealed class DtsSourceNode
 {
     private Dictionary<string, DtsSourceNode>? _childIndex;
-    private Dictionary<string, DtsSourceProperty>? _propertyIndex;
+    private Dictionary<string, int>? _propertyIndex;
 
     public DtsSourceNode(string name, DtsSourceNode? parent, DtsSourceLocation location)
     {
@@ -24,12 +24,19 @@ internal sealed class DtsSourceNode
 
     public DtsSourceLocation Location { get; }
 
-    // An array and a count rather than a List: one object less per node of a tree that lives until linking ends.
+    // An array of structs and a count rather than a List of objects: fewer objects per node of a tree that lives
+    // until linking ends.
     private DtsSourceProperty[]? _properties;
     private int _propertyCount;
 
     /// <summary>The properties, deleted ones included, in order (a view that <see cref="AddProperty"/> invalidates).</summary>
-    public System.ReadOnlySpan<DtsSourceProperty> Properties => new(_properties, 0, _propertyCount);
+    public System.Span<DtsSourceProperty> Properties => new(_properties, 0, _propertyCount);
+
+    /// <summary>The number of properties, deleted ones included.</summary>
+    public int PropertyCount => _propertyCount;
+
+    /// <summary>The property at <paramref name="index"/>; the reference is valid until the next <see cref="AddProperty"/>.</summary>
+    public ref DtsSourceProperty PropertyAt(int index) => ref _properties![index];
 
     // Children and labels are created on first use: most nodes are leaves without labels, and the whole source
     // tree lives (and is promoted by the GC) until linking ends.
@@ -117,47 +124,56 @@ internal sealed class DtsSourceNode
 
     public void ClearLabels() => Labels?.Clear();
 
-    /// <summary>The property called <paramref name="name"/>, deleted or not.</summary>
-    public DtsSourceProperty? FindProperty(string name)
+    /// <summary>The index of the property called <paramref name="name"/>, deleted or not; -1 when none.</summary>
+    public int FindProperty(string name)
     {
         if (_propertyIndex is not null)
         {
-            return _propertyIndex.TryGetValue(name, out DtsSourceProperty? p) ? p : null;
+            return _propertyIndex.TryGetValue(name, out int i) ? i : -1;
         }
 
-        foreach (DtsSourceProperty property in Properties)
+        for (int i = 0; i < _propertyCount; i++)
         {
-            if (property.Name == name)
+            if (_properties![i].Name == name)
             {
-                return property;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
-    public DtsSourceProperty? FindLiveProperty(string name) => FindProperty(name) is { Deleted: false } p ? p : null;
+    /// <summary>The index of the live property called <paramref name="name"/>; -1 when none.</summary>
+    public int FindLiveProperty(string name)
+    {
+        int i = FindProperty(name);
+        return i >= 0 && !_properties![i].Deleted ? i : -1;
+    }
 
-    public void AddProperty(DtsSourceProperty property)
+    /// <summary>Appends a new property; returns its index.</summary>
+    public int AddProperty(string name, DtsSourceLocation location)
     {
         if (_properties is null || _propertyCount == _properties.Length)
         {
             System.Array.Resize(ref _properties, _propertyCount == 0 ? 4 : _propertyCount * 2);
         }
 
-        _properties[_propertyCount++] = property;
+        int index = _propertyCount++;
+        _properties[index] = new DtsSourceProperty(name, location);
         if (_propertyIndex is not null)
         {
-            _propertyIndex[property.Name] = property;
+            _propertyIndex[name] = index;
         }
         else if (_propertyCount > 8)
         {
-            _propertyIndex = new Dictionary<string, DtsSourceProperty>(System.StringComparer.Ordinal);
-            foreach (DtsSourceProperty p in Properties)
+            _propertyIndex = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            for (int i = 0; i < _propertyCount; i++)
             {
-                _propertyIndex[p.Name] = p;
+                _propertyIndex[_properties[i].Name] = i;
             }
         }
+
+        return index;
     }
 
     /// <summary>The full path, e.g. <c>/soc/serial@1000</c>.</summary>
