@@ -46,6 +46,9 @@ internal sealed class ByteBuffer
         }
     }
 
+    /// <summary>The bytes added so far (valid until the next change).</summary>
+    public ReadOnlySpan<byte> Span => new(_data, 0, Count);
+
     public byte[] ToArray()
     {
         if (Count == 0)

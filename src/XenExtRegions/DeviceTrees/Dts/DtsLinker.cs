@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 
 namespace XenExtRegions.DeviceTrees;
@@ -11,16 +12,41 @@ namespace XenExtRegions.DeviceTrees;
 /// </summary>
 internal static class DtsLinker
 {
+    /// <summary>Iterated in place of a missing label list (never changed).</summary>
+    private static readonly List<string> NoLabels = new(0);
+
     public static DeviceTree Link(DtsParser parser)
     {
         DtsSourceNode root = parser.Root;
-        List<DtsSourceNode> nodes = LiveNodesPreOrder(root);
-        CheckDuplicateLabels(nodes);
-        var phandles = new Dictionary<uint, DtsSourceNode>();
-        AssignExplicitPhandles(nodes, phandles);
-        ResolvePhandleReferences(parser, nodes, phandles);
-        ResolvePathReferences(parser, nodes);
-        OmitUnreferenced(root);
+
+        // Each pass is skipped when the parser saw nothing it acts on (a pass over such a tree changes nothing and
+        // throws nothing), which is the common case of generated and flattened sources.
+        if (parser.SawLabels || parser.SawPhandleProperty || parser.SawReferences)
+        {
+            List<DtsSourceNode> nodes = LiveNodesPreOrder(root);
+            if (parser.SawLabels)
+            {
+                CheckDuplicateLabels(nodes);
+            }
+
+            var phandles = new Dictionary<uint, DtsSourceNode>();
+            if (parser.SawPhandleProperty)
+            {
+                AssignExplicitPhandles(nodes, phandles);
+            }
+
+            if (parser.SawReferences)
+            {
+                ResolvePhandleReferences(parser, nodes, phandles);
+                ResolvePathReferences(parser, nodes);
+            }
+        }
+
+        if (parser.SawOmitIfNoRef)
+        {
+            OmitUnreferenced(root);
+        }
+
         return new DeviceTree(Build(root), parser.Reservations);
     }
 
@@ -34,11 +60,11 @@ internal static class DtsLinker
         {
             DtsSourceNode node = stack.Pop();
             result.Add(node);
-            for (int i = node.Children.Count - 1; i >= 0; i--)
+            for (int i = node.ChildCount - 1; i >= 0; i--)
             {
-                if (!node.Children[i].Deleted)
+                if (!node.ChildAt(i).Deleted)
                 {
-                    stack.Push(node.Children[i]);
+                    stack.Push(node.ChildAt(i));
                 }
             }
         }
@@ -52,19 +78,19 @@ internal static class DtsLinker
         foreach (DtsSourceNode node in nodes)
         {
             // Paths cost O(depth) each, so they are built only for nodes that carry labels.
-            foreach (string label in node.Labels)
+            foreach (string label in node.Labels ?? NoLabels)
             {
                 Claim(owners, label, node.Path, node.Location);
             }
 
-            foreach (DtsSourceProperty property in node.Properties)
+            foreach (ref DtsSourceProperty property in node.Properties)
             {
                 if (property.Deleted)
                 {
                     continue;
                 }
 
-                foreach (string label in property.Labels)
+                foreach (string label in property.Labels ?? NoLabels)
                 {
                     Claim(owners, label, node.Path + ":" + property.Name, property.Location);
                 }
@@ -105,7 +131,8 @@ internal static class DtsLinker
 
             if (phandles.TryGetValue(phandle, out DtsSourceNode? other))
             {
-                throw (node.FindLiveProperty("phandle") ?? node.FindLiveProperty("linux,phandle"))!.Location
+                int explicitAt = node.FindLiveProperty("phandle");
+                throw node.PropertyAt(explicitAt >= 0 ? explicitAt : node.FindLiveProperty("linux,phandle")).Location
                     .Error(FormattableString.Invariant($"Duplicated phandle 0x{phandle:x} on {node.Path} (seen before at {other.Path})."));
             }
 
@@ -116,19 +143,21 @@ internal static class DtsLinker
 
     private static uint? ReadExplicit(DtsSourceNode node, string name)
     {
-        DtsSourceProperty? property = node.FindLiveProperty(name);
-        if (property is null || property.References is not null)
+        int index = node.FindLiveProperty(name);
+        if (index < 0 || node.PropertyAt(index).References is not null)
         {
             // A phandle written as a reference to the node itself gets its number like any other reference.
             return null;
         }
 
-        if (property.Value.Length != 4)
+        ref DtsSourceProperty property = ref node.PropertyAt(index);
+        ReadOnlySpan<byte> bytes = property.Value.Span;
+        if (bytes.Length != 4)
         {
-            throw property.Location.Error(FormattableString.Invariant($"Bad length ({property.Value.Length}) of the '{name}' property of {node.Path}: a phandle is one cell."));
+            throw property.Location.Error(FormattableString.Invariant($"Bad length ({bytes.Length}) of the '{name}' property of {node.Path}: a phandle is one cell."));
         }
 
-        uint value = (uint)((property.Value[0] << 24) | (property.Value[1] << 16) | (property.Value[2] << 8) | property.Value[3]);
+        uint value = (uint)((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]);
         if (value is 0 or uint.MaxValue)
         {
             throw property.Location.Error(FormattableString.Invariant($"Bad value (0x{value:x}) in the '{name}' property of {node.Path}."));
@@ -143,16 +172,19 @@ internal static class DtsLinker
         uint next = 1;
         foreach (DtsSourceNode node in nodes)
         {
-            // By index: a reference to the node itself appends its new phandle property to this list.
-            for (int i = 0; i < node.Properties.Count; i++)
+            // By index: a reference to the node itself appends its new phandle property to this list (which may
+            // move the array, so the property's fields are copied out first; the value's bytes do not move).
+            for (int i = 0; i < node.PropertyCount; i++)
             {
-                DtsSourceProperty property = node.Properties[i];
+                ref DtsSourceProperty property = ref node.PropertyAt(i);
                 if (property.Deleted || property.References is null)
                 {
                     continue;
                 }
 
-                foreach (DtsValueReference reference in property.References)
+                List<DtsValueReference> references = property.References;
+                Memory<byte> value = property.Value;
+                foreach (DtsValueReference reference in references)
                 {
                     if (!reference.IsPhandle)
                     {
@@ -170,25 +202,25 @@ internal static class DtsLinker
 
                         target.Phandle = next;
                         phandles.Add(next, target);
-                        if (target.FindLiveProperty("phandle") is null)
+                        if (target.FindLiveProperty("phandle") < 0)
                         {
-                            var created = new DtsSourceProperty("phandle", target.Location);
-                            created.Value = BigEndian(next);
-                            if (target.FindProperty("phandle") is { } deleted)
+                            byte[] cell = BigEndian(next);
+                            int deleted = target.FindProperty("phandle");
+                            if (deleted >= 0)
                             {
-                                deleted.Deleted = false;
-                                deleted.Value = created.Value;
-                                deleted.References = null;
+                                ref DtsSourceProperty revived = ref target.PropertyAt(deleted);
+                                revived.Deleted = false;
+                                revived.Value = cell;
+                                revived.References = null;
                             }
                             else
                             {
-                                target.AddProperty(created);
+                                target.PropertyAt(target.AddProperty("phandle", target.Location)).Value = cell;
                             }
                         }
                     }
 
-                    byte[] cell = BigEndian(target.Phandle);
-                    Buffer.BlockCopy(cell, 0, property.Value, reference.Offset, 4);
+                    BinaryPrimitives.WriteUInt32BigEndian(value.Span.Slice(reference.Offset, 4), target.Phandle);
                 }
             }
         }
@@ -198,7 +230,7 @@ internal static class DtsLinker
     {
         foreach (DtsSourceNode node in nodes)
         {
-            foreach (DtsSourceProperty property in node.Properties)
+            foreach (ref DtsSourceProperty property in node.Properties)
             {
                 if (property.Deleted || property.References is null)
                 {
@@ -216,7 +248,8 @@ internal static class DtsLinker
                     continue;
                 }
 
-                var value = new List<byte>(property.Value.Length + 32);
+                ReadOnlySpan<byte> old = property.Value.Span;
+                var value = new List<byte>(old.Length + 32);
                 int copied = 0;
                 foreach (DtsValueReference reference in property.References)
                 {
@@ -229,16 +262,16 @@ internal static class DtsLinker
                     target.Referenced = true;
                     for (; copied < reference.Offset; copied++)
                     {
-                        value.Add(property.Value[copied]);
+                        value.Add(old[copied]);
                     }
 
                     value.AddRange(System.Text.Encoding.UTF8.GetBytes(target.Path));
                     value.Add(0);
                 }
 
-                for (; copied < property.Value.Length; copied++)
+                for (; copied < old.Length; copied++)
                 {
-                    value.Add(property.Value[copied]);
+                    value.Add(old[copied]);
                 }
 
                 property.Value = value.ToArray();
@@ -266,8 +299,9 @@ internal static class DtsLinker
                 continue;
             }
 
-            foreach (DtsSourceNode child in node.Children)
+            for (int i = 0; i < node.ChildCount; i++)
             {
+                DtsSourceNode child = node.ChildAt(i);
                 if (!child.Deleted)
                 {
                     stack.Push(child);
@@ -276,48 +310,64 @@ internal static class DtsLinker
         }
     }
 
-    /// <summary>Builds the immutable nodes bottom-up with an explicit post-order stack.</summary>
+    /// <summary>
+    /// Builds the immutable nodes bottom-up with an explicit post-order stack. Finished children wait on one shared
+    /// list until their parent is made, so no list is allocated per node.
+    /// </summary>
     private static DeviceTreeNode Build(DtsSourceNode root)
     {
-        var stack = new Stack<(DtsSourceNode Node, int NextChild, List<DeviceTreeNode> Built)>();
-        stack.Push((root, 0, new List<DeviceTreeNode>()));
-        DeviceTreeNode? result = null;
-        while (stack.Count > 0)
+        var stack = new Stack<(DtsSourceNode Node, int NextChild, int FirstBuilt)>();
+        var built = new List<DeviceTreeNode>();
+        stack.Push((root, 0, 0));
+        while (true)
         {
-            (DtsSourceNode node, int next, List<DeviceTreeNode> built) = stack.Pop();
-            while (next < node.Children.Count && node.Children[next].Deleted)
+            (DtsSourceNode node, int next, int firstBuilt) = stack.Pop();
+            int childCount = node.ChildCount;
+            while (next < childCount && node.ChildAt(next).Deleted)
             {
                 next++;
             }
 
-            if (next < node.Children.Count)
+            if (next < childCount)
             {
-                stack.Push((node, next + 1, built));
-                stack.Push((node.Children[next], 0, new List<DeviceTreeNode>()));
+                stack.Push((node, next + 1, firstBuilt));
+                stack.Push((node.ChildAt(next), 0, built.Count));
                 continue;
             }
 
-            var properties = new List<DeviceTreeProperty>(node.Properties.Count);
-            foreach (DtsSourceProperty p in node.Properties)
+            Span<DtsSourceProperty> sourceProperties = node.Properties;
+            int live = 0;
+            foreach (ref DtsSourceProperty p in sourceProperties)
+            {
+                live += p.Deleted ? 0 : 1;
+            }
+
+            DeviceTreeProperty[] properties = live == 0 ? Array.Empty<DeviceTreeProperty>() : new DeviceTreeProperty[live];
+            live = 0;
+            foreach (ref DtsSourceProperty p in sourceProperties)
             {
                 if (!p.Deleted)
                 {
-                    properties.Add(new DeviceTreeProperty(p.Name, p.Value, trusted: true));
+                    properties[live++] = new DeviceTreeProperty(p.Name, p.Value, trusted: true);
                 }
             }
 
-            var made = new DeviceTreeNode(node.Name, properties.ToArray(), built.ToArray(), validate: false);
+            int builtCount = built.Count - firstBuilt;
+            DeviceTreeNode[] children = builtCount == 0 ? Array.Empty<DeviceTreeNode>() : new DeviceTreeNode[builtCount];
+            if (builtCount > 0)
+            {
+                built.CopyTo(firstBuilt, children, 0, builtCount);
+                built.RemoveRange(firstBuilt, builtCount);
+            }
+
+            var made = new DeviceTreeNode(node.Name, properties, children, validate: false);
             if (stack.Count == 0)
             {
-                result = made;
+                return made;
             }
-            else
-            {
-                stack.Peek().Built.Add(made);
-            }
-        }
 
-        return result!;
+            built.Add(made);
+        }
     }
 
     private static byte[] BigEndian(uint value) => new[] { (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value };

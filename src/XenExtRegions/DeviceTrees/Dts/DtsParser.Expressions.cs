@@ -212,12 +212,16 @@ internal sealed partial class DtsParser
             pos++;
         }
 
-        foreach (string suffix in IntegerSuffixes)
+        // Every suffix starts with 'U' or 'L': most literals have none, so look only then.
+        if (pos < text.Length && (text[pos] == 'U' || text[pos] == 'L'))
         {
-            if (string.CompareOrdinal(text, pos, suffix, 0, suffix.Length) == 0)
+            foreach (string suffix in IntegerSuffixes)
             {
-                pos += suffix.Length;
-                break;
+                if (string.CompareOrdinal(text, pos, suffix, 0, suffix.Length) == 0)
+                {
+                    pos += suffix.Length;
+                    break;
+                }
             }
         }
 

@@ -7,10 +7,11 @@ namespace XenExtRegions.DeviceTrees;
 internal sealed partial class DtsParser
 {
     private readonly ByteBuffer _value = new();
+    private readonly DtsValueSlab _slab = new();
     private readonly List<DtsValueReference> _references = new();
 
     /// <summary>Parses the value after '=' up to and including ';' into <paramref name="property"/>.</summary>
-    private void ParsePropertyValue(DtsSourceProperty property)
+    private void ParsePropertyValue(ref DtsSourceProperty property)
     {
         _value.Clear();
         _references.Clear();
@@ -18,7 +19,7 @@ internal sealed partial class DtsParser
         while (true)
         {
             _s.SkipTrivia();
-            ReadValueLabels(property);
+            ReadValueLabels(ref property);
             DtsSourceLocation pieceAt = _s.Location;
             char c = _s.Current;
             if (c == '"')
@@ -29,11 +30,11 @@ internal sealed partial class DtsParser
             else if (c == '<')
             {
                 _s.Advance();
-                ReadCells(32, property);
+                ReadCells(32, ref property);
             }
             else if (c == '[')
             {
-                ReadByteString(property);
+                ReadByteString(ref property);
             }
             else if (c == '&')
             {
@@ -66,7 +67,7 @@ internal sealed partial class DtsParser
                 }
 
                 _s.Advance();
-                ReadCells((int)bits, property);
+                ReadCells((int)bits, ref property);
             }
             else if (_s.LookingAt("/incbin/"))
             {
@@ -79,7 +80,7 @@ internal sealed partial class DtsParser
 
             CheckPropertySize(_value.Count, pieceAt);
             _s.SkipTrivia();
-            ReadValueLabels(property);
+            ReadValueLabels(ref property);
             if (_s.Current == ',')
             {
                 _s.Advance();
@@ -95,8 +96,9 @@ internal sealed partial class DtsParser
             throw _s.Location.Error($"Expected ';' after property '{name}' (or ',' and another value), but found {Describe(_s.Current)}.");
         }
 
-        property.Value = _value.ToArray();
+        property.Value = _slab.Store(_value.Span);
         property.References = _references.Count == 0 ? null : new List<DtsValueReference>(_references);
+        SawReferences |= _references.Count > 0;
     }
 
     /// <summary>
@@ -112,17 +114,17 @@ internal sealed partial class DtsParser
         }
     }
 
-    private void ReadValueLabels(DtsSourceProperty property)
+    private void ReadValueLabels(ref DtsSourceProperty property)
     {
         while (TryReadLabel(out string? label))
         {
-            property.Labels.Add(label);
+            property.AddLabel(label);
             _s.SkipTrivia();
         }
     }
 
     /// <summary>Reads the elements of a cell array after '&lt;' up to and including '&gt;'.</summary>
-    private void ReadCells(int bits, DtsSourceProperty property)
+    private void ReadCells(int bits, ref DtsSourceProperty property)
     {
         ulong mask = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
         while (true)
@@ -137,7 +139,7 @@ internal sealed partial class DtsParser
 
             if (TryReadLabel(out string? label))
             {
-                property.Labels.Add(label);
+                property.AddLabel(label);
                 continue;
             }
 
@@ -183,7 +185,7 @@ internal sealed partial class DtsParser
     }
 
     /// <summary>Reads <c>[00 11 2233]</c>.</summary>
-    private void ReadByteString(DtsSourceProperty property)
+    private void ReadByteString(ref DtsSourceProperty property)
     {
         _s.Advance();
 
@@ -205,7 +207,7 @@ internal sealed partial class DtsParser
             {
                 if (TryReadLabel(out string? label, out int runEnd))
                 {
-                    property.Labels.Add(label);
+                    property.AddLabel(label);
                     continue;
                 }
 

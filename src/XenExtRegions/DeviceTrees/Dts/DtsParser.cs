@@ -15,6 +15,7 @@ internal sealed partial class DtsParser
     private readonly Dictionary<string, List<DtsSourceNode>> _labels = new(StringComparer.Ordinal);
     private readonly List<MemoryReservation> _reservations = new();
     private readonly List<string> _pendingLabels = new();
+    private readonly DtsNameTable _names = new();
     private DtsSourceNode? _root;
     private int _blockCount;
     private int _nodeCount;
@@ -28,6 +29,21 @@ internal sealed partial class DtsParser
     public DtsSourceNode Root => _root ?? throw new InvalidOperationException("Parse first.");
 
     public IReadOnlyList<MemoryReservation> Reservations => _reservations;
+
+    // What the source used, so that the linker can skip whole-tree passes that would find nothing to do (each flag
+    // is set for any use, even one later deleted: a pass runs whenever it might matter).
+
+    /// <summary>True once any label was read.</summary>
+    public bool SawLabels { get; private set; }
+
+    /// <summary>True once any value held a <c>&amp;reference</c>.</summary>
+    public bool SawReferences { get; private set; }
+
+    /// <summary>True once any <c>/omit-if-no-ref/</c> was read.</summary>
+    public bool SawOmitIfNoRef { get; private set; }
+
+    /// <summary>True once any <c>phandle</c> or <c>linux,phandle</c> property was assigned.</summary>
+    public bool SawPhandleProperty { get; private set; }
 
     /// <summary>Parses a whole source file: header, reservations, then root blocks and top-level statements.</summary>
     public void ParseSourceFile()
@@ -148,6 +164,7 @@ internal sealed partial class DtsParser
                 else
                 {
                     node.OmitIfNoRef = true;
+                    SawOmitIfNoRef = true;
                 }
 
                 continue;
@@ -259,6 +276,7 @@ internal sealed partial class DtsParser
                 {
                     _s.Advance(16);
                     omit = true;
+                    SawOmitIfNoRef = true;
                 }
                 else
                 {
@@ -283,9 +301,10 @@ internal sealed partial class DtsParser
                 }
 
                 ExpectSemicolon($"after '/delete-property/ {name}'");
-                if (frame.Node.FindProperty(name) is { } p)
+                int deleted = frame.Node.FindProperty(name);
+                if (deleted >= 0)
                 {
-                    p.Deleted = true;
+                    frame.Node.PropertyAt(deleted).Deleted = true;
                 }
 
                 continue;
@@ -370,7 +389,9 @@ internal sealed partial class DtsParser
                 throw nameAt.Error($"Properties must precede subnodes: property '{itemName}' comes after a child node of '{DisplayName(frame.Node)}'.");
             }
 
-            DtsSourceProperty property = SetProperty(frame.Node, itemName, nameAt);
+            // By reference into the node's array: nothing adds a property to this node until the value is read.
+            ref DtsSourceProperty property = ref frame.Node.PropertyAt(SetProperty(frame.Node, itemName, nameAt));
+            SawPhandleProperty |= itemName == "phandle" || itemName == "linux,phandle";
             if (property.DefinedInBlock == frame.Id)
             {
                 throw nameAt.Error($"Duplicate property name: '{itemName}' is assigned twice in one block of '{DisplayName(frame.Node)}'.");
@@ -379,7 +400,10 @@ internal sealed partial class DtsParser
             property.DefinedInBlock = frame.Id;
             if (labels is not null)
             {
-                property.Labels.AddRange(labels);
+                foreach (string label in labels)
+                {
+                    property.AddLabel(label);
+                }
             }
 
             if (next == ';')
@@ -391,7 +415,7 @@ internal sealed partial class DtsParser
             }
 
             _s.Advance(); // '='
-            ParsePropertyValue(property);
+            ParsePropertyValue(ref property);
         }
     }
 
@@ -430,30 +454,25 @@ internal sealed partial class DtsParser
         return child;
     }
 
-    private static DtsSourceProperty SetProperty(DtsSourceNode node, string name, DtsSourceLocation at)
+    /// <summary>Finds or appends the property called <paramref name="name"/>; returns its index.</summary>
+    private static int SetProperty(DtsSourceNode node, string name, DtsSourceLocation at)
     {
-        DtsSourceProperty? property = node.FindProperty(name);
-        if (property is null)
+        int index = node.FindProperty(name);
+        if (index < 0)
         {
-            property = new DtsSourceProperty(name, at);
-            node.AddProperty(property);
-        }
-        else
-        {
-            // A later assignment replaces the value in place, as dtc's merge does.
-            property.Deleted = false;
-            property.Location = at;
+            return node.AddProperty(name, at);
         }
 
-        return property;
+        // A later assignment replaces the value in place, as dtc's merge does.
+        ref DtsSourceProperty property = ref node.PropertyAt(index);
+        property.Deleted = false;
+        property.Location = at;
+        return index;
     }
 
     private void AddNodeLabel(DtsSourceNode node, string label)
     {
-        if (!node.Labels.Contains(label))
-        {
-            node.Labels.Add(label);
-        }
+        node.AddLabel(label);
 
         if (!_labels.TryGetValue(label, out List<DtsSourceNode>? list))
         {
@@ -476,15 +495,16 @@ internal sealed partial class DtsParser
         {
             DtsSourceNode n = stack.Pop();
             n.Deleted = true;
-            n.Labels.Clear();
-            foreach (DtsSourceProperty p in n.Properties)
+            n.ClearLabels();
+            foreach (ref DtsSourceProperty p in n.Properties)
             {
                 p.Deleted = true;
-                p.Labels.Clear();
+                p.ClearLabels();
             }
 
-            foreach (DtsSourceNode child in n.Children)
+            for (int i = 0; i < n.ChildCount; i++)
             {
+                DtsSourceNode child = n.ChildAt(i);
                 if (!child.Deleted)
                 {
                     stack.Push(child);
@@ -527,7 +547,7 @@ internal sealed partial class DtsParser
         {
             foreach (DtsSourceNode node in nodes)
             {
-                if (!node.Deleted && node.Labels.Contains(target))
+                if (!node.Deleted && node.HasLabel(target))
                 {
                     return node;
                 }
@@ -571,7 +591,7 @@ internal sealed partial class DtsParser
         }
 
         _s.Pos = pos;
-        return text.Substring(start, pos - start);
+        return _names.Get(text, start, pos - start);
     }
 
     /// <summary>Reads "label:" when the current token is one, else leaves the position unchanged.</summary>
@@ -602,7 +622,8 @@ internal sealed partial class DtsParser
             return false;
         }
 
-        label = text.Substring(start, pos - start);
+        label = _names.Get(text, start, pos - start);
+        SawLabels = true;
         _s.Pos = pos + 1;
         return true;
     }
@@ -652,7 +673,7 @@ internal sealed partial class DtsParser
         }
 
         _s.Pos = p;
-        return text.Substring(s0, p - s0);
+        return _names.Get(text, s0, p - s0);
     }
 
     private string Describe(char c)
@@ -671,7 +692,8 @@ internal sealed partial class DtsParser
         };
     }
 
-    private sealed class BlockFrame
+    /// <summary>A block being parsed; a struct so that a node costs no frame object (only the current frame changes).</summary>
+    private struct BlockFrame
     {
         public BlockFrame(DtsSourceNode node, DtsSourceLocation openedAt, int id)
         {

@@ -64,7 +64,13 @@ internal sealed partial class DtsScanner
     }
 
     /// <summary>True when the text at the current position starts with <paramref name="s"/>.</summary>
-    public bool LookingAt(string s) => string.CompareOrdinal(_src.Text, _src.Pos, s, 0, s.Length) == 0 && _src.Pos + s.Length <= _src.Text.Length;
+    public bool LookingAt(string s)
+    {
+        // The first character decides most calls (every keyword starts with '/'), without a full ordinal compare.
+        string text = _src.Text;
+        int pos = _src.Pos;
+        return pos < text.Length && text[pos] == s[0] && pos + s.Length <= text.Length && string.CompareOrdinal(text, pos, s, 0, s.Length) == 0;
+    }
 
     /// <summary>Advances over one character that is not a line break.</summary>
     public void Advance() => _src.Pos++;

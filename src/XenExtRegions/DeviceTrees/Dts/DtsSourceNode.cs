@@ -9,7 +9,7 @@ namespace XenExtRegions.DeviceTrees;
 internal sealed class DtsSourceNode
 {
     private Dictionary<string, DtsSourceNode>? _childIndex;
-    private Dictionary<string, DtsSourceProperty>? _propertyIndex;
+    private Dictionary<string, int>? _propertyIndex;
 
     public DtsSourceNode(string name, DtsSourceNode? parent, DtsSourceLocation location)
     {
@@ -24,11 +24,29 @@ internal sealed class DtsSourceNode
 
     public DtsSourceLocation Location { get; }
 
-    public List<DtsSourceProperty> Properties { get; } = new();
+    // An array of structs and a count rather than a List of objects: fewer objects per node of a tree that lives
+    // until linking ends.
+    private DtsSourceProperty[]? _properties;
+    private int _propertyCount;
 
-    public List<DtsSourceNode> Children { get; } = new();
+    /// <summary>The properties, deleted ones included, in order (a view that <see cref="AddProperty"/> invalidates).</summary>
+    public System.Span<DtsSourceProperty> Properties => new(_properties, 0, _propertyCount);
 
-    public List<string> Labels { get; } = new();
+    /// <summary>The number of properties, deleted ones included.</summary>
+    public int PropertyCount => _propertyCount;
+
+    /// <summary>The property at <paramref name="index"/>; the reference is valid until the next <see cref="AddProperty"/>.</summary>
+    public ref DtsSourceProperty PropertyAt(int index) => ref _properties![index];
+
+    // Children and labels are created on first use: most nodes are leaves without labels, and the whole source
+    // tree lives (and is promoted by the GC) until linking ends.
+    private List<DtsSourceNode>? _children;
+
+    /// <summary>The number of children, deleted ones included.</summary>
+    public int ChildCount => _children?.Count ?? 0;
+
+    /// <summary>The labels of the node, or null when it has none.</summary>
+    public List<string>? Labels { get; private set; }
 
     public bool Deleted { get; set; }
 
@@ -52,7 +70,12 @@ internal sealed class DtsSourceNode
             return _childIndex.TryGetValue(name, out DtsSourceNode? n) ? n : null;
         }
 
-        foreach (DtsSourceNode child in Children)
+        if (_children is null)
+        {
+            return null;
+        }
+
+        foreach (DtsSourceNode child in _children)
         {
             if (child.Name == name)
             {
@@ -63,60 +86,94 @@ internal sealed class DtsSourceNode
         return null;
     }
 
+    /// <summary>The child at <paramref name="index"/> (0 ≤ index &lt; <see cref="ChildCount"/>).</summary>
+    public DtsSourceNode ChildAt(int index) => _children![index];
+
     public void AddChild(DtsSourceNode child)
     {
-        Children.Add(child);
+        (_children ??= new List<DtsSourceNode>()).Add(child);
         if (_childIndex is not null)
         {
             _childIndex[child.Name] = child;
         }
-        else if (Children.Count > 8)
+        else if (_children.Count > 8)
         {
             // Wide nodes get an index so lookups stay O(1) in large generated trees.
             _childIndex = new Dictionary<string, DtsSourceNode>(System.StringComparer.Ordinal);
-            foreach (DtsSourceNode c in Children)
+            foreach (DtsSourceNode c in _children)
             {
                 _childIndex[c.Name] = c;
             }
         }
     }
 
-    /// <summary>The property called <paramref name="name"/>, deleted or not.</summary>
-    public DtsSourceProperty? FindProperty(string name)
+    /// <summary>Adds <paramref name="label"/> unless the node has it already.</summary>
+    public void AddLabel(string label)
     {
-        if (_propertyIndex is not null)
+        if (Labels is null)
         {
-            return _propertyIndex.TryGetValue(name, out DtsSourceProperty? p) ? p : null;
+            Labels = new List<string>(1) { label };
         }
-
-        foreach (DtsSourceProperty property in Properties)
+        else if (!Labels.Contains(label))
         {
-            if (property.Name == name)
-            {
-                return property;
-            }
+            Labels.Add(label);
         }
-
-        return null;
     }
 
-    public DtsSourceProperty? FindLiveProperty(string name) => FindProperty(name) is { Deleted: false } p ? p : null;
+    public bool HasLabel(string label) => Labels is not null && Labels.Contains(label);
 
-    public void AddProperty(DtsSourceProperty property)
+    public void ClearLabels() => Labels?.Clear();
+
+    /// <summary>The index of the property called <paramref name="name"/>, deleted or not; -1 when none.</summary>
+    public int FindProperty(string name)
     {
-        Properties.Add(property);
         if (_propertyIndex is not null)
         {
-            _propertyIndex[property.Name] = property;
+            return _propertyIndex.TryGetValue(name, out int i) ? i : -1;
         }
-        else if (Properties.Count > 8)
+
+        for (int i = 0; i < _propertyCount; i++)
         {
-            _propertyIndex = new Dictionary<string, DtsSourceProperty>(System.StringComparer.Ordinal);
-            foreach (DtsSourceProperty p in Properties)
+            if (_properties![i].Name == name)
             {
-                _propertyIndex[p.Name] = p;
+                return i;
             }
         }
+
+        return -1;
+    }
+
+    /// <summary>The index of the live property called <paramref name="name"/>; -1 when none.</summary>
+    public int FindLiveProperty(string name)
+    {
+        int i = FindProperty(name);
+        return i >= 0 && !_properties![i].Deleted ? i : -1;
+    }
+
+    /// <summary>Appends a new property; returns its index.</summary>
+    public int AddProperty(string name, DtsSourceLocation location)
+    {
+        if (_properties is null || _propertyCount == _properties.Length)
+        {
+            System.Array.Resize(ref _properties, _propertyCount == 0 ? 4 : _propertyCount * 2);
+        }
+
+        int index = _propertyCount++;
+        _properties[index] = new DtsSourceProperty(name, location);
+        if (_propertyIndex is not null)
+        {
+            _propertyIndex[name] = index;
+        }
+        else if (_propertyCount > 8)
+        {
+            _propertyIndex = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            for (int i = 0; i < _propertyCount; i++)
+            {
+                _propertyIndex[_properties[i].Name] = i;
+            }
+        }
+
+        return index;
     }
 
     /// <summary>The full path, e.g. <c>/soc/serial@1000</c>.</summary>

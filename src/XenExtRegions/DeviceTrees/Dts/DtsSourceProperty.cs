@@ -2,13 +2,22 @@ using System.Collections.Generic;
 
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>A property of the parser's mutable tree: bytes with the references still to fill in.</summary>
-internal sealed class DtsSourceProperty
+/// <summary>
+/// A property of the parser's mutable tree: bytes with the references still to fill in. A struct kept inline in
+/// its node's array (reached by <c>ref</c>), because the source tree lives until linking ends and an object per
+/// property was a large share of what the GC had to trace and copy.
+/// </summary>
+internal struct DtsSourceProperty
 {
     public DtsSourceProperty(string name, DtsSourceLocation location)
     {
         Name = name;
         Location = location;
+        Value = System.Array.Empty<byte>();
+        References = null;
+        Labels = null;
+        Deleted = false;
+        DefinedInBlock = 0;
     }
 
     public string Name { get; }
@@ -16,13 +25,17 @@ internal sealed class DtsSourceProperty
     public DtsSourceLocation Location { get; set; }
 
     /// <summary>The value; phandle references hold a 4-byte placeholder, path references none (spliced in later).</summary>
-    public byte[] Value { get; set; } = System.Array.Empty<byte>();
+    public System.Memory<byte> Value { get; set; }
 
     /// <summary>The references in the value, in offset order; null when there are none.</summary>
     public List<DtsValueReference>? References { get; set; }
 
-    /// <summary>Labels on the property and inside its value (kept for the duplicate-label check).</summary>
-    public List<string> Labels { get; } = new();
+    /// <summary>Labels on the property and inside its value (kept for the duplicate-label check); null when none.</summary>
+    public List<string>? Labels { get; private set; }
+
+    public void AddLabel(string label) => (Labels ??= new List<string>(1)).Add(label);
+
+    public readonly void ClearLabels() => Labels?.Clear();
 
     public bool Deleted { get; set; }
 
