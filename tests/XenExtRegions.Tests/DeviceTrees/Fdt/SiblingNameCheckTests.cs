@@ -88,9 +88,10 @@ public sealed class SiblingNameCheckTests
             nodes[Array.FindIndex(Names, name => name.AsSpan().SequenceEqual(node.PackedNameBytes))] = node;
         }
 
-        var check = new SiblingNameCheck(probesPerChild);
         Siblings.Sample(names =>
         {
+            // One check per sample: CsCheck runs samples on several threads, and a check reuses its table.
+            var check = new SiblingNameCheck(probesPerChild);
             var entries = names.Select(n => new DtbChildEntry(nodes[n], n, Names[n].All(b => b < 0x80))).ToList();
             int? expected = Model(names);
             Assert.Equal(expected, check.FindFirstDuplicate(entries));
