@@ -57,7 +57,11 @@ internal static class BootHardwareDomainBuilder
         }
 
         bool iommu = ctx.IommuEnabled;
-        if (!iommu)
+        DomainWidth width = BootDomUBuilder.Width(logged, facts, ctx);
+
+        // Without regions to look for (ext_regions=0, a 32-bit domain) Xen never reads the banks.
+        bool looksForRegions = ctx.ExtendedRegionsEnabled && width == DomainWidth.Bits64;
+        if (!iommu && looksForRegions)
         {
             if (ram is null)
             {
@@ -69,7 +73,7 @@ internal static class BootHardwareDomainBuilder
                 missing.Add(planned.Name + "'s grant-table window: Xen's own _stext, printed as 'Grant table range'; give --gnttab or the boot log");
             }
         }
-        else if (grant is null)
+        else if (grant is null && looksForRegions)
         {
             ctx.Finding(BootFindingId.FactNotKnownBeforeBoot, BootFindingSeverity.Note, planned.Name,
                 "the grant-table window (reg[0]) is Xen's _stext, known only after boot ('Grant table range'); the regions do not depend on it with an IOMMU");
@@ -81,7 +85,6 @@ internal static class BootHardwareDomainBuilder
             CheckDom0Memory(ctx, planned, ram, logged);
         }
 
-        DomainWidth width = BootDomUBuilder.Width(logged, facts, ctx);
         foreach (string m in missing)
         {
             ctx.Finding(BootFindingId.FactNotKnownBeforeBoot, ctx.Log is null ? BootFindingSeverity.Note : BootFindingSeverity.Warning, planned.Name, "not computed: needs " + m);
