@@ -32,7 +32,7 @@ internal static class BootHardwareDomainBuilder
         if (classic && ctx.Input.Dom0Ram is { } asked)
         {
             ram = asked;
-            facts.Add(new BootFact("RAM", BootHostFacts.Banks(asked), BootFactOrigin.Option, "--dom0-bank"));
+            facts.Add(new BootFact("RAM", BootHostFacts.Banks(asked), BootFactOrigin.Option, asked.Count > 0 && asked[0].Source is { } from ? from : "--dom0-bank"));
         }
         else if (logged is { Ram.Count: > 0 })
         {
@@ -48,7 +48,7 @@ internal static class BootHardwareDomainBuilder
         MemoryBank? grant = classic ? ctx.Input.Dom0GrantTable : null;
         if (grant is MemoryBank g)
         {
-            facts.Add(new BootFact("grant table", BootHostFacts.Range(g), BootFactOrigin.Option, "--gnttab"));
+            facts.Add(new BootFact("grant table", BootHostFacts.Range(g), BootFactOrigin.Option, g.Source ?? "--gnttab"));
         }
         else if (logged?.GrantTable is MemoryBank lg)
         {
