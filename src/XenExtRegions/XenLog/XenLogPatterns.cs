@@ -92,7 +92,7 @@ internal static class XenLogPatterns
     /// it without a newline, so the next message (with its level marker, e.g. <c>&lt;1&gt;</c>) follows on the same line.
     /// </summary>
     public static readonly Regex PaWidthError = new(
-        @"^(?<message>[^\[]{1,1024}: \[0x[0-9a-f]{1,16}, 0x[0-9a-f]{1,16}\] exceeds the maximum allowed PA width \(\d{1,3} bits\))(?:<\d>)?(?<rest>.*)$",
+        @"^(?<message>[^\[]{1,1024}: \[0x[0-9a-f]{1,16}, 0x[0-9a-f]{1,16}\] exceeds the maximum allowed PA width \(\d{1,3} bits\))(?:<[0-9G]>)*(?<rest>.*)$",
         Options,
         Timeout);
 

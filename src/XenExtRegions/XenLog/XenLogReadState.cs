@@ -18,6 +18,7 @@ internal sealed class XenLogReadState
     private readonly Dictionary<string, XenLogDomainBuilder> _byName = new(StringComparer.Ordinal);
     private readonly List<XenLogDiagnostic> _diagnostics = new();
     private XenLogDomainBuilder? _current;
+    private bool _afterBoot;
     private int _droppedDiagnostics;
 
     public Version? Version { get; set; }
@@ -102,6 +103,7 @@ internal sealed class XenLogReadState
     /// <summary>A line names the domain being built: it becomes the current one (a domU waiting for its id gets it).</summary>
     public XenLogDomainBuilder Construct(string name)
     {
+        _afterBoot = false;
         XenLogDomainBuilder target = Named(name);
         if (_current is { Name: null } pending)
         {
@@ -119,6 +121,7 @@ internal sealed class XenLogReadState
     public void StartDomU(int lineNumber)
     {
         DropPending();
+        _afterBoot = false;
         _current = new XenLogDomainBuilder(null);
         _current.Touch(lineNumber);
     }
@@ -128,6 +131,7 @@ internal sealed class XenLogReadState
     {
         DropPending();
         _current = null;
+        _afterBoot = true;
     }
 
     /// <summary>The domain a line without a name belongs to: the one being built, else Dom0 (null in dom0less mode).</summary>
@@ -136,6 +140,12 @@ internal sealed class XenLogReadState
         if (_current is not null)
         {
             return _current;
+        }
+
+        if (_afterBoot)
+        {
+            Diagnose(lineNumber, line, "after 'Freed …kB init memory' no domain is being built: cannot tell which domain this line belongs to; ignored");
+            return null;
         }
 
         if (Dom0lessMode)
