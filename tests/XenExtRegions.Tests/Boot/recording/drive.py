@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""One QEMU boot for record-boots.sh: wait for a marker on the serial log, stop the VM, dump memory windows with
-the HMP monitor's pmemsave, quit.
+"""One QEMU boot for record-boots.sh: wait for a marker on the serial log, stop the VM, dump the RAM that holds
+Xen's console ring with the HMP monitor's pmemsave, quit.
 
-usage: drive.py SCRATCH MARKER TIMEOUT_S ADDR+SIZE[,ADDR+SIZE...] -- qemu-system-aarch64 ARGS...
-Writes SCRATCH/serial.log (raw UART bytes) and SCRATCH/mem-ADDR.bin per window.
+usage: drive.py SCRATCH MARKER TIMEOUT_S BASE+SIZE[,BASE+SIZE...] -- qemu-system-aarch64 ARGS...
+BASE+SIZE are the host RAM banks. Xen allocates its console ring near the top of the heap, so the top 64 MiB of
+every bank is dumped first; when no window holds the ring's banner, the banks are dumped whole, 256 MiB at a time,
+until one does. Writes SCRATCH/serial.log (raw UART bytes) and SCRATCH/mem-ADDR.bin per dumped window.
 """
 import os
 import socket
@@ -41,11 +43,32 @@ def command(text, wait=0.3):
     time.sleep(wait)
 
 
-command('stop')
-for window in filter(None, windows.split(',')):
-    addr, size = window.split('+')
+def dump(addr, size):
+    path = os.path.join(scratch, 'mem-%#x.bin' % addr)
     # Quoted: HMP would read an unquoted "/path" as a division of the size expression.
-    command('pmemsave %s %s "%s"' % (addr, size, os.path.join(scratch, 'mem-%s.bin' % addr)), 1.0)
+    command('pmemsave %#x %#x "%s"' % (addr, size, path), 1.0 + size / (256 << 20))
+    for _ in range(100):  # pmemsave returns before a large file is complete on a slow disk
+        if os.path.exists(path) and os.path.getsize(path) == size:
+            break
+        time.sleep(0.2)
+    data = open(path, 'rb').read() if os.path.exists(path) else b''
+    return b'(XEN) Xen version' in data and b'Command line:' in data
+
+
+command('stop')
+banks = [tuple(int(x, 0) for x in w.split('+')) for w in filter(None, windows.split(','))]
+found = False
+for base, size in banks:
+    top = min(size, 64 << 20)
+    found = dump(base + size - top, top) or found
+if not found:
+    for base, size in banks:
+        for chunk in range(base, base + size - min(size, 64 << 20), 256 << 20):
+            if dump(chunk, min(256 << 20, base + size - chunk)):
+                found = True
+                break
+        if found:
+            break
 command('quit')
 proc.wait(60)
 print('marker %r %s' % (marker.decode(), 'seen' if seen else 'NOT seen (timeout)'), file=sys.stderr)
