@@ -349,7 +349,7 @@ open(sys.argv[1], 'wb').write(regs)
 EOF2
 }
 
-case_iommu() { reset_case; VER=$1 NAME=iommu
+case_iommu_setup() { reset_case; VER=$1 NAME=iommu
     write_smmu_ids "$WORK/smmu-ids.bin"
     EXTRA_LOADERS=(-device "loader,file=$WORK/smmu-ids.bin,addr=$SMMU_ADDR,force-raw=on")
     DEVICES='	iommu@23ff00000 {
@@ -362,6 +362,9 @@ case_iommu() { reset_case; VER=$1 NAME=iommu
     AMEND='&{/virtio_mmio@a003e00} {
 	#stream-id-cells = <0x1>;
 };'
+}
+
+case_iommu() { case_iommu_setup "$1"
     EXPECT='IOMMU on ("I/O virtualisation enabled", an MMU-500 with a 40-bit input size): Dom0 regions are the holes of the host device tree below 2^40, not unused RAM'
     record; }
 
@@ -379,7 +382,19 @@ case_resvd_in_gap() { reset_case; VER=$1 NAME=resvd-in-gap
     EXPECT='a /reserved-memory child that starts in the RAM gap 0x80000000-0xa0000000 and ends inside the bank at 0xa0000000 (0x90000000-0xa8000000): how much of that bank Xen still offers'
     record; }
 
-CASES=(p1_3banks ext_regions_off memreserve reserved_memory p1_odd_banks dom0_2g dom0less iommu resvd_in_gap)
+# The IOMMU case plus a device whose reg has size 0 (as bootloader-filled placeholders have): with the IOMMU on,
+# Xen removes every device reg from the holes, this one as an inverted range.
+case_iommu_zero_size() { case_iommu_setup "$1"; NAME=iommu-zero-size
+    DEVICES="$DEVICES"'
+
+	placeholder@88000000 {
+		compatible = "vendor,placeholder";
+		reg = <0x0 0x88000000 0x0 0x0>;
+	};'
+    EXPECT='IOMMU on as in the iommu case, plus a device node with a size-0 reg at 0x88000000 (inside the RAM gap 0x80000000-0xa0000000, a hole of its own): what Xen makes of the inverted range it removes'
+    record; }
+
+CASES=(p1_3banks ext_regions_off memreserve reserved_memory p1_odd_banks dom0_2g dom0less iommu resvd_in_gap iommu_zero_size)
 VERSIONS=(4.17 4.20)
 
 download
