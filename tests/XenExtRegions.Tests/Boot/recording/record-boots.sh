@@ -40,6 +40,7 @@ DOMU_KERNEL_ADDRS=(0x50000000 0x54000000 0x58000000)
 XEN_417_PKG=xen-hypervisor-4.17-arm64
 XEN_420_PKG=xen-hypervisor-4.20-arm64
 KERNEL_PKG=linux-image-6.1.0-50-cloud-arm64-unsigned   # bookworm; any arm64 Image works, Dom0 is stopped early
+KERNEL32_PKG=linux-image-6.1.0-50-armmp-lpae           # bookworm armhf zImage, for a 32-bit dom0less domU
 
 download() {
     local apt="$WORK/apt" root="$WORK/root"
@@ -56,11 +57,22 @@ EOF
     apt-get "${APT_OPTS[@]}" update
     (cd "$WORK/deb" && apt-get "${APT_OPTS[@]}" download "$XEN_417_PKG" "$XEN_420_PKG" "$KERNEL_PKG")
     for deb in "$WORK"/deb/*.deb; do dpkg-deb -x "$deb" "$root"; done
+    # The armhf kernel: a second private configuration (one architecture each); only its /boot is extracted.
+    sed 's/arch=arm64/arch=armhf/; /trixie/d' "$apt/sources.list" > "$apt/sources-armhf.list"
+    mkdir -p "$apt"/armhf/{state/lists/partial,cache/archives/partial} "$WORK/deb-armhf" "$WORK/root-armhf"
+    : > "$apt/armhf/state/status"
+    APT_OPTS=(-o Dir::Etc::sourcelist="$apt/sources-armhf.list" -o Dir::Etc::sourceparts=/nonexistent
+        -o Dir::State="$apt/armhf/state" -o Dir::State::status="$apt/armhf/state/status"
+        -o Dir::Cache="$apt/armhf/cache" -o APT::Architecture=armhf -o APT::Architectures=armhf -o Debug::NoLocking=1)
+    apt-get "${APT_OPTS[@]}" update
+    (cd "$WORK/deb-armhf" && apt-get "${APT_OPTS[@]}" download "$KERNEL32_PKG")
+    dpkg-deb --fsys-tarfile "$WORK"/deb-armhf/*.deb | tar -x -C "$WORK/root-armhf" ./boot
     touch "$root/.done"
 }
 
 xen_image() { echo "$WORK/root/boot/xen-$1-arm64"; }          # an arm64 Image (MZ header), raw-loadable
 kernel_image() { ls "$WORK"/root/boot/vmlinuz-* | head -n1; }  # arm64 Image, uncompressed in this package
+kernel32_image() { ls "$WORK"/root-armhf/boot/vmlinuz-* | head -n1; }  # arm zImage (magic 0x016f2818 at 0x24)
 
 # QEMU's tree minus /memory, /chosen and the random seeds, without the root node's closing "};".
 base_tree() {
@@ -98,9 +110,11 @@ hexsize() { printf '0x%x' "$(stat -c %s "$1")"; }
 # Case description, set by each case function before calling `record`:
 #   VER (4.17|4.20)  NAME  EXPECT (one sentence)  QEMU_MEM (-m)  MEMORY (DTS memory node(s))
 #   MEMRESERVE (DTS /memreserve/ lines)  RESMEM (DTS /reserved-memory node)  XEN_EXTRA (added to Xen's command line)
-#   DOMUS (DTS dom0less nodes under /chosen; @DOMU_KERNEL_n@ and @KERNEL_SIZE@ are substituted)
+#   DOMUS (DTS dom0less nodes under /chosen; @DOMU_KERNEL_n@ (load address of domU kernel n), @KERNEL_SIZE_n@
+#   (size of DOMU_FILES[n]) and @KERNEL_SIZE@ (size of the arm64 kernel) are substituted)  DOMU_FILES (kernel files)
 #   DEVICES (DTS nodes added at the root)  AMEND (top-level DTS amending existing nodes)  EXTRA_LOADERS (more -device loader arguments)
 reset_case() {
+    DOMU_FILES=("$(kernel_image)" "$(kernel_image)" "$(kernel_image)")
     VER= NAME= EXPECT= QEMU_MEM=8G MEMRESERVE= RESMEM= XEN_EXTRA= DOMUS= DEVICES= AMEND= EXTRA_LOADERS=()
     DOM0_MEM=512M
     MEMORY='	memory@40000000 {
@@ -115,7 +129,10 @@ write_dts() {
     local ksize; ksize=$(hexsize "$(kernel_image)")
     BOOTARGS="console=dtuart dtuart=/pl011@9000000 dom0_mem=$DOM0_MEM loglvl=all guest_loglvl=all${XEN_EXTRA:+ $XEN_EXTRA}"
     local domus=$DOMUS i
-    for i in 0 1 2; do domus=${domus//@DOMU_KERNEL_$i@/$(printf '0x%x' "${DOMU_KERNEL_ADDRS[$i]}")}; done
+    for i in 0 1 2; do
+        domus=${domus//@DOMU_KERNEL_$i@/$(printf '0x%x' "${DOMU_KERNEL_ADDRS[$i]}")}
+        domus=${domus//@KERNEL_SIZE_$i@/$(hexsize "${DOMU_FILES[$i]}")}
+    done
     domus=${domus//@KERNEL_SIZE@/$ksize}
     {
         echo '/dts-v1/;'
@@ -175,7 +192,7 @@ record() {
     local i
     for i in 0 1 2; do
         if grep -q "@DOMU_KERNEL_$i@" <<<"$DOMUS"; then
-            loaders+=(-device "loader,file=$kernel,addr=${DOMU_KERNEL_ADDRS[$i]},force-raw=on")
+            loaders+=(-device "loader,file=${DOMU_FILES[$i]},addr=${DOMU_KERNEL_ADDRS[$i]},force-raw=on")
         fi
     done
     loaders+=("${EXTRA_LOADERS[@]}" -device "loader,file=$scratch/stub.bin,addr=$STUB_ADDR,force-raw=on,cpu-num=0")
@@ -186,7 +203,7 @@ record() {
     python3 "$HERE/extract-ring.py" "$scratch" "$dir/serial.log" "$dir/ring.log" || rm -f "$dir/ring.log"
     [ -n "${KEEP_DUMPS:-}" ] || rm -f "$scratch"/mem-*.bin
     local shown="${qemu[*]} -serial file:serial.log -monitor unix:mon.sock,server=on,wait=off"
-    shown=${shown//$dir\//}; shown=${shown//$scratch\//}; shown=${shown//$WORK\/root\/boot\//}
+    shown=${shown//$dir\//}; shown=${shown//$scratch\//}; shown=${shown//$WORK\/root\/boot\//}; shown=${shown//$WORK\/root-armhf\/boot\//}
     python3 - "$dir" "$shown" "$BOOTARGS" "$EXPECT" <<'EOF'
 import json, re, subprocess, sys
 d, command, bootargs, expect = sys.argv[1:]
@@ -394,7 +411,48 @@ case_iommu_zero_size() { case_iommu_setup "$1"; NAME=iommu-zero-size
     EXPECT='IOMMU on as in the iommu case, plus a device node with a size-0 reg at 0x88000000 (inside the RAM gap 0x80000000-0xa0000000, a hole of its own): what Xen makes of the inverted range it removes'
     record; }
 
-CASES=(p1_3banks ext_regions_off memreserve reserved_memory p1_odd_banks dom0_2g dom0less iommu resvd_in_gap iommu_zero_size)
+domu_node() { # name memory-KiB-hex enhanced(yes|no) kernel-index
+    local enhanced=
+    if [ "$3" = yes ]; then enhanced='
+			xen,enhanced = "enabled";'; fi
+    cat <<EOF
+		$1 {
+			compatible = "xen,domain";
+			#address-cells = <0x2>;
+			#size-cells = <0x2>;
+			memory = <0x0 $2>;
+			cpus = <0x1>;$enhanced
+
+			module@@DOMU_KERNEL_$4@ {
+				compatible = "multiboot,kernel", "multiboot,module";
+				reg = <0x0 @DOMU_KERNEL_$4@ 0x0 @KERNEL_SIZE_$4@>;
+				bootargs = "console=ttyAMA0";
+			};
+		};
+EOF
+}
+
+case_dom0less_ext_regions_off() { reset_case; VER=$1 NAME=dom0less-ext-regions-off XEN_EXTRA='ext_regions=0'
+    DOMUS=$(domu_node domU1 0x40000 yes 0)
+    EXPECT='ext_regions=0 with a dom0less domU that has xen,enhanced: both d0 and d1 print "extended regions support is disabled"'
+    record; }
+
+case_dom0less_arm32() { reset_case; VER=$1 NAME=dom0less-arm32
+    DOMU_FILES[1]=$(kernel32_image)
+    DOMUS="$(domu_node domU1 0x40000 yes 0)
+
+$(domu_node domU2 0x40000 yes 1)"
+    EXPECT='two dom0less domUs with xen,enhanced, 256 MiB each: d1 a 64-bit kernel (regions), d2 a 32-bit arm zImage ("extended regions not supported for 32-bit guests")'
+    record; }
+
+case_dom0less_iommu() { case_iommu_setup "$1"; NAME=dom0less-iommu
+    DOMUS="$(domu_node domU1 0x40000 yes 0)
+
+$(domu_node domU2 0x100000 yes 1)"
+    EXPECT='IOMMU on with two dom0less domUs (256 MiB and 1 GiB, both xen,enhanced): Dom0 regions from the host device-tree holes, domU regions from the guest layout as without IOMMU'
+    record; }
+
+CASES=(p1_3banks ext_regions_off memreserve reserved_memory p1_odd_banks dom0_2g dom0less iommu resvd_in_gap iommu_zero_size dom0less_ext_regions_off dom0less_arm32 dom0less_iommu)
 VERSIONS=(4.17 4.20)
 
 download
