@@ -1,20 +1,20 @@
 namespace XenExtRegions.XenLog;
 
-/// <summary>What a boot log says about one domain's extended regions.</summary>
+/// <summary>What a Xen console log says about one domain's extended regions (make_hypervisor_node's messages).</summary>
 public enum XenLogRegionsOutcome
 {
-    /// <summary>The log says nothing about them.</summary>
+    /// <summary>The log has no extended-region line for the domain (none printed, or the lines are missing from the capture).</summary>
     NotInLog = 0,
 
-    /// <summary>At least one <c>extended region i:</c> line.</summary>
+    /// <summary>One or more <c>dN: extended region i: S-&gt;E</c> lines (4.16: <c>Extended region i: …</c>).</summary>
     Found,
 
-    /// <summary><c>extended regions support is disabled</c> (<c>ext_regions=0</c>).</summary>
+    /// <summary><c>dN: extended regions support is disabled</c> (4.16: <c>The extended regions support is disabled</c>): Xen's <c>ext_regions=</c> option is off.</summary>
     Disabled,
 
-    /// <summary><c>failed to allocate extended regions</c> (none found, or the producer failed).</summary>
+    /// <summary><c>dN: failed to allocate extended regions</c> (4.16: <c>Failed to allocate extended regions</c>): the producer failed or found nothing.</summary>
     FailedToAllocate,
 
-    /// <summary><c>extended regions not supported for 32-bit guests</c>.</summary>
+    /// <summary><c>dN: extended regions not supported for 32-bit guests</c> (4.16: <c>The extended regions are only supported for 64-bit guest currently</c>).</summary>
     Unsupported32Bit,
 }

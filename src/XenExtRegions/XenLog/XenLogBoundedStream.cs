@@ -1,0 +1,59 @@
+using System;
+using System.IO;
+
+namespace XenExtRegions.XenLog;
+
+/// <summary>A read-only view of a stream that refuses to give more than a limit: a file that grows while it is read cannot exhaust memory.</summary>
+internal sealed class XenLogBoundedStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly long _limit;
+    private readonly string _name;
+    private long _read;
+
+    public XenLogBoundedStream(Stream inner, long limit, string name)
+    {
+        _inner = inner;
+        _limit = limit;
+        _name = name;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        // One byte beyond the limit is asked for, so a file exactly at the limit reads whole and a longer one is caught.
+        long allowed = _limit + 1 - _read;
+        int n = _inner.Read(buffer, offset, (int)Math.Min(count, Math.Max(allowed, 0)));
+        _read += n;
+        if (_read > _limit)
+        {
+            throw new IOException(FormattableString.Invariant(
+                $"'{_name}' grew past {_limit} bytes while being read (XenBootLogOptions.MaxLogBytes)."));
+        }
+
+        return n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using XenExtRegions.Memory;
+
+namespace XenExtRegions.XenLog;
+
+/// <summary>The facts gathered for one domain while a log is read; <see cref="Name"/> is null for a domU whose id is not printed yet.</summary>
+internal sealed class XenLogDomainBuilder
+{
+    private readonly List<int> _lines = new();
+
+    public XenLogDomainBuilder(string? name)
+    {
+        Name = name;
+    }
+
+    public string? Name { get; }
+
+    public List<MemoryBank> Ram { get; } = new();
+
+    public List<MemoryBank> StaticMemory { get; } = new();
+
+    public bool? DirectMapped { get; set; }
+
+    public ulong? AllocatedMiB { get; set; }
+
+    public MemoryBank? GrantTable { get; set; }
+
+    public List<XenLogExtendedRegion> Regions { get; } = new();
+
+    public XenLogRegionsOutcome? Message { get; private set; }
+
+    public int MessageLineNumber { get; private set; }
+
+    public List<string> ProducerErrors { get; } = new();
+
+    public bool HasFacts => _lines.Count > 0;
+
+    public void Touch(int lineNumber)
+    {
+        if (_lines.Count == 0 || _lines[_lines.Count - 1] != lineNumber)
+        {
+            _lines.Add(lineNumber);
+        }
+    }
+
+    /// <summary>Records an outcome message; the first one stays (a second boot in the same file does not overwrite it).</summary>
+    public bool TrySetMessage(XenLogRegionsOutcome outcome, int lineNumber)
+    {
+        if (Message is not null)
+        {
+            return false;
+        }
+
+        Message = outcome;
+        MessageLineNumber = lineNumber;
+        return true;
+    }
+
+    /// <summary>Takes over what was gathered for a domU before its id was printed.</summary>
+    public void MergeFrom(XenLogDomainBuilder other)
+    {
+        Ram.AddRange(other.Ram);
+        StaticMemory.AddRange(other.StaticMemory);
+        DirectMapped ??= other.DirectMapped;
+        AllocatedMiB ??= other.AllocatedMiB;
+        GrantTable ??= other.GrantTable;
+        Regions.AddRange(other.Regions);
+        if (other.Message is { } message)
+        {
+            TrySetMessage(message, other.MessageLineNumber);
+        }
+
+        ProducerErrors.AddRange(other.ProducerErrors);
+        foreach (int line in other._lines)
+        {
+            Touch(line);
+        }
+    }
+
+    public XenLogDomain Build(string name)
+    {
+        XenLogRegionsOutcome outcome = XenLogRegionsOutcome.NotInLog;
+        int line = 0;
+        if (Message is { } message)
+        {
+            outcome = message;
+            line = MessageLineNumber;
+        }
+        else if (Regions.Count > 0)
+        {
+            outcome = XenLogRegionsOutcome.Found;
+            line = Regions[0].LineNumber;
+        }
+
+        var lines = new List<int>(_lines);
+        lines.Sort();
+        return new XenLogDomain(
+            name,
+            Ram.ToArray(),
+            StaticMemory.ToArray(),
+            DirectMapped,
+            AllocatedMiB,
+            GrantTable,
+            Regions.ToArray(),
+            outcome,
+            line,
+            ProducerErrors.ToArray(),
+            lines.ToArray());
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using XenExtRegions.XenLog;
+
+namespace XenExtRegions.Tests.XenLog;
+
+/// <summary>ParseFile reads regular files only, within MaxLogBytes.</summary>
+public sealed class XenBootLogFileTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "xenlog-" + Guid.NewGuid().ToString("N"));
+
+    public XenBootLogFileTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void A_regular_file_is_read_as_UTF8()
+    {
+        string path = Path.Combine(_dir, "boot.log");
+        File.WriteAllBytes(path, Encoding.UTF8.GetBytes(XenLogSamples.RenderAsCaptured(XenLogSamples.Xen417Dom0AndTwoDomUs)));
+        XenBootLog log = XenBootLogParser.ParseFile(path);
+        Assert.Equal(3, log.Domains.Count);
+        Assert.Equal(XenLogFacts.Of(XenBootLogParser.Parse(XenLogSamples.Render(XenLogSamples.Xen417Dom0AndTwoDomUs))), XenLogFacts.Of(log));
+    }
+
+    [Fact]
+    public void A_file_larger_than_MaxLogBytes_is_refused_naming_it_and_one_at_the_limit_is_read()
+    {
+        string path = Path.Combine(_dir, "big.log");
+        File.WriteAllText(path, "(XEN) I/O virtualisation enabled\n");
+        long size = new FileInfo(path).Length;
+        Assert.True(XenBootLogParser.ParseFile(path, new XenBootLogOptions { MaxLogBytes = size }).IommuEnabled);
+        IOException ex = Assert.Throws<IOException>(() => XenBootLogParser.ParseFile(path, new XenBootLogOptions { MaxLogBytes = size - 1 }));
+        Assert.Contains("big.log", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxLogBytes", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => XenBootLogParser.ParseFile(path, new XenBootLogOptions { MaxLogBytes = 0 }));
+    }
+
+    [Fact]
+    public void Directories_missing_files_and_empty_names_are_refused()
+    {
+        IOException dir = Assert.Throws<IOException>(() => XenBootLogParser.ParseFile(_dir));
+        Assert.Contains("directory", dir.Message, StringComparison.Ordinal);
+        Assert.Throws<FileNotFoundException>(() => XenBootLogParser.ParseFile(Path.Combine(_dir, "missing.log")));
+        Assert.Throws<ArgumentException>(() => XenBootLogParser.ParseFile(string.Empty));
+        Assert.Throws<ArgumentNullException>(() => XenBootLogParser.ParseFile(null!));
+    }
+
+    [Fact]
+    public void A_device_is_refused_before_it_is_read()
+    {
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            Assert.Skip("Needs Unix device files.");
+        }
+
+        IOException ex = Assert.Throws<IOException>(() => XenBootLogParser.ParseFile("/dev/zero"));
+        Assert.Contains("/dev/zero", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("not a regular file", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_FIFO_is_refused_before_it_is_opened()
+    {
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || !File.Exists("/usr/bin/mkfifo"))
+        {
+            Assert.Skip("Needs Unix FIFOs (mkfifo).");
+        }
+
+        string fifo = Path.Combine(_dir, "console.fifo");
+        using (var mk = System.Diagnostics.Process.Start("/usr/bin/mkfifo", fifo))
+        {
+            mk.WaitForExit();
+        }
+
+        // A reader that wrongly opened the FIFO would block: give it a writer so the test fails instead of hanging.
+        var writer = new Thread(() => OpenQuietly(fifo, FileAccess.Write)) { IsBackground = true };
+        writer.Start();
+        try
+        {
+            IOException ex = Assert.Throws<IOException>(() => XenBootLogParser.ParseFile(fifo));
+            Assert.Contains("not a regular file", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (writer.IsAlive)
+            {
+                new Thread(() => OpenQuietly(fifo, FileAccess.Read)) { IsBackground = true }.Start();
+            }
+
+            writer.Join(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    private static void OpenQuietly(string path, FileAccess access)
+    {
+        try
+        {
+            using var _ = new FileStream(path, FileMode.Open, access);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The folder may be gone already; nothing to do.
+        }
+    }
+}
