@@ -214,7 +214,7 @@ internal static class BootHostFacts
         }
 
         MemoryBank[] logged = LoggedReserved(ctx);
-        if (ctx.Log is { Reserved.Count: > 0 })
+        if (ctx.Log is { ReservedLines.Count: > 0 })
         {
             ctx.ReservedMemory = logged;
             ctx.Fact("reserved memory", logged.Length == 0 ? "none" : Banks(logged), BootFactOrigin.BootLog, ctx.Input.LogName + " 'RESVD' lines");
@@ -232,18 +232,8 @@ internal static class BootHostFacts
         ctx.Fact("reserved memory", tree.Length == 0 ? "none" : Banks(tree), BootFactOrigin.HostTree, ctx.Input.HostTreeName + " /reserved-memory, xen,static-mem, xen,static-heap");
     }
 
-    // The log's RESVD lines without the /memreserve/ entries: those come from the tree's header (the engine adds them
-    // from 4.19 in Xen's order; before 4.19 Xen prints them, with an exclusive end, but does not reserve them).
-    private static MemoryBank[] LoggedReserved(BootContext ctx)
-    {
-        if (ctx.Log is null)
-        {
-            return Array.Empty<MemoryBank>();
-        }
-
-        int memreserve = ctx.HostFacts.MemoryReservations.Count;
-        return ctx.Log.Reserved.Skip(Math.Min(memreserve, ctx.Log.Reserved.Count)).ToArray();
-    }
+    private static MemoryBank[] LoggedReserved(BootContext ctx) =>
+        ctx.Log?.ReservedWithoutMemoryReservations(ctx.HostFacts.MemoryReservations.Count) ?? Array.Empty<MemoryBank>();
 
     internal static bool SameRanges(IReadOnlyList<MemoryBank> a, IReadOnlyList<MemoryBank> b)
     {

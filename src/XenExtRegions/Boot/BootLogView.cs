@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
+using System.Linq;
 using XenExtRegions.Memory;
 using XenExtRegions.XenLog;
 
@@ -9,40 +9,33 @@ namespace XenExtRegions.Boot;
 /// <summary>What the boot analysis reads of a parsed log, per domain; the one place that knows the log reader's shape.</summary>
 internal sealed class BootLogView
 {
-    private static readonly Regex WarningDomain = new(@"^\(?(d\d+)\)?:", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
-    private BootLogView(XenBootLog log)
-    {
-        Log = log;
-    }
+    private BootLogView(XenBootLog log) => Log = log;
 
     public XenBootLog Log { get; }
 
-    public string? VersionText { get; private set; }
+    public string? VersionText => Log.VersionText;
 
     public Version? Version => Log.Version;
 
-    public int VersionLine { get; private set; }
+    public int VersionLine => Log.VersionLineNumber;
 
-    public string? CommandLine { get; private set; }
+    public string? CommandLine => Log.CommandLine;
 
-    public int CommandLineLine { get; private set; }
+    public int CommandLineLine => Log.CommandLineLineNumber;
 
-    public bool? Iommu { get; private set; }
+    public bool? Iommu => Log.IommuEnabled;
 
-    public int IommuLine { get; private set; }
+    public int IommuLine => Log.IommuLineNumber;
 
     public int? IpaBits => Log.IpaBits;
 
-    public int IpaBitsLine { get; private set; }
+    public int IpaBitsLine => Log.IpaBitsLineNumber;
 
     public IReadOnlyList<MemoryBank> HostRam => Log.HostRam;
 
-    public IReadOnlyList<MemoryBank> Reserved => Log.Reserved;
+    public IReadOnlyList<XenLogReservedLine> ReservedLines => Log.ReservedLines;
 
-    public IReadOnlyList<MemoryBank> MemoryReservations { get; private set; } = Array.Empty<MemoryBank>();
-
-    public int XenLineCount { get; private set; }
+    public int XenLineCount => Log.XenLineCount;
 
     public List<LogDomainView> Domains { get; } = new();
 
@@ -50,56 +43,33 @@ internal sealed class BootLogView
 
     public static BootLogView From(XenBootLog log)
     {
-        var view = new BootLogView(log)
+        var view = new BootLogView(log);
+        foreach (XenLogDomain d in log.Domains)
         {
-            XenLineCount = log.LineCount,
-            VersionText = log.Version?.ToString(),
-        };
-
-        foreach (XenLogExtendedRegion r in log.ExtendedRegions)
-        {
-            LogDomainView d = view.GetOrAdd(r.Domain ?? "d0");
-            d.Regions.Add(new MemoryBank(r.Start, r.Size, MemoryBankKind.ExtendedRegion, FormattableString.Invariant($"log line {r.LineNumber}")));
-            d.Outcome = XenLogRegionsOutcome.Found;
-        }
-
-        foreach (string warning in log.ExtendedRegionWarnings)
-        {
-            Match m = WarningDomain.Match(warning);
-            LogDomainView d = view.GetOrAdd(m.Success ? m.Groups[1].Value : "d0");
-            if (warning.IndexOf("disabled", StringComparison.OrdinalIgnoreCase) >= 0)
+            var v = new LogDomainView(d.Name)
             {
-                d.Outcome = XenLogRegionsOutcome.Disabled;
-            }
-            else if (warning.IndexOf("32-bit", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                d.Outcome = XenLogRegionsOutcome.Unsupported32Bit;
-            }
-            else if (warning.IndexOf("failed to allocate", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                d.Outcome = XenLogRegionsOutcome.FailedToAllocate;
-            }
-        }
-
-        if (log.Dom0Ram.Count > 0 || log.GrantTable is not null)
-        {
-            LogDomainView d0 = view.GetOrAdd("d0");
-            d0.Ram.AddRange(log.Dom0Ram);
-            d0.GrantTable = log.GrantTable;
+                DirectMapped = d.DirectMapped,
+                GrantTable = d.GrantTable,
+                Outcome = d.Outcome,
+                OutcomeLine = d.OutcomeLineNumber,
+            };
+            v.Ram.AddRange(d.Ram.Count > 0 ? d.Ram : d.StaticMemory);
+            v.Regions.AddRange(d.GetExtendedRegionBanks());
+            v.ProducerErrors.AddRange(d.ProducerErrors);
+            view.Domains.Add(v);
         }
 
         return view;
     }
 
-    private LogDomainView GetOrAdd(string name)
-    {
-        LogDomainView? d = Find(name);
-        if (d is null)
-        {
-            d = new LogDomainView(name);
-            Domains.Add(d);
-        }
-
-        return d;
-    }
+    /// <summary>
+    /// The reserved banks the log printed, without the first <paramref name="memoryReservations"/> RESVD lines: those are
+    /// the tree's <c>/memreserve/</c> entries, which every release prints first (with an exclusive end before 4.19,
+    /// when Xen did not reserve them) and which the engine takes from the tree itself.
+    /// </summary>
+    public MemoryBank[] ReservedWithoutMemoryReservations(int memoryReservations) =>
+        Log.ReservedLines.Skip(Math.Min(memoryReservations, Log.ReservedLines.Count))
+            .Where(l => l.PrintedEnd >= l.Start && l.PrintedEnd - l.Start != ulong.MaxValue)
+            .Select(l => new MemoryBank(l.Start, l.PrintedEnd - l.Start + 1, MemoryBankKind.ReservedMemory, FormattableString.Invariant($"log line {l.LineNumber}")))
+            .ToArray();
 }
