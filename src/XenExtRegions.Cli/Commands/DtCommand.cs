@@ -94,7 +94,7 @@ internal static class DtCommand
             bool toDtb = asked is not null ? asked == "dtb" : StandardStreams.IsStandard(outPath) ? !tree.WasBinary : ext is ".dtb" or ".dtbo";
             if (toDtb)
             {
-                OutputSink.WriteBytes(context, outPath, context.Backend.WriteDtb(tree), "a DTB", "OUT");
+                OutputSink.WriteBytes(context, outPath, context.Backend.WriteDtb(tree), "OUT", "OUT");
             }
             else
             {

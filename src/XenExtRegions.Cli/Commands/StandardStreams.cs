@@ -35,12 +35,6 @@ internal sealed class StandardStreams
     /// <summary>No standard input (it reads empty) and no binary standard output.</summary>
     public static StandardStreams None { get; } = new(() => Stream.Null, null, outputIsTerminal: false);
 
-    /// <summary>The process's own streams.</summary>
-    public static StandardStreams Console { get; } = new(
-        System.Console.OpenStandardInput,
-        System.Console.OpenStandardOutput,
-        !System.Console.IsOutputRedirected);
-
     /// <summary>The streams of the run in progress on this logical thread (set by <see cref="CliApp.Run"/>).</summary>
     public static StandardStreams Current => CurrentRun.Value ?? None;
 
@@ -82,15 +76,15 @@ internal sealed class StandardStreams
     }
 
     /// <summary>Opens binary standard output, refusing a terminal.</summary>
-    /// <param name="what">What is written, for messages (e.g. "--format dtb").</param>
+    /// <param name="what">What asked for the blob, for messages (e.g. "--format dtb", "OUT").</param>
     public Stream OpenBinaryOutput(string what)
     {
         if (OutputIsTerminal)
         {
-            throw new CliInputException($"{what} writes binary data and standard output is a terminal: give --output FILE, or redirect standard output");
+            throw new CliInputException($"{what}: a DTB is binary data and standard output is a terminal: write it to a file, or redirect standard output");
         }
 
-        return _openOutput?.Invoke() ?? throw new CliInputException($"{what} writes binary data and this run has no binary standard output: give --output FILE");
+        return _openOutput?.Invoke() ?? throw new CliInputException($"{what}: a DTB is binary data and this run has no binary standard output: write it to a file");
     }
 
     private sealed class Scope(StandardStreams? previous) : IDisposable
