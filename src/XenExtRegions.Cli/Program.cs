@@ -11,7 +11,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         // Console.Out drops writes to a closed pipe silently (EPIPE) on Unix; a stream over descriptor 1 reports them,
-        // so a failed write is an error that names standard output (exit 2), as a full disk (ENOSPC) is.
+        // so a failed write is an error that names standard output (exit 2), as a full disk (ENOSPC) already is.
         using Stream? output = OpenOutputDescriptor();
         using StreamWriter? owned = output is null ? null : new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
         TextWriter text = owned ?? Console.Out;
@@ -39,7 +39,16 @@ internal static class Program
 
         try
         {
-            return new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (stream.CanSeek)
+            {
+                // A file: FileStream writes at a position of its own and would not move the descriptor's offset, which
+                // a shell's other commands writing to the same file share. Console's stream writes plainly.
+                stream.Dispose();
+                return null;
+            }
+
+            return stream;
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
         {

@@ -15,10 +15,13 @@ internal static class DtCommand
 {
     public static Command Build(CliContext context)
     {
-        var command = new Command("dt", "Inspect and convert device trees (DTB or DTS, detected by content)");
+        var command = new Command("dt", "Inspect, convert and edit device trees (DTB or DTS, detected by content)");
         command.Subcommands.Add(BuildDump(context));
         command.Subcommands.Add(BuildRegs(context));
         command.Subcommands.Add(BuildConvert(context));
+        command.Subcommands.Add(DtGetCommand.Build(context));
+        command.Subcommands.Add(DtEditCommands.BuildSet(context));
+        command.Subcommands.Add(DtEditCommands.BuildDelete(context));
         return command;
     }
 

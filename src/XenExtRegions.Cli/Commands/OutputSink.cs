@@ -38,7 +38,7 @@ internal static class OutputSink
     {
         if (outputFile is null || StandardStreams.IsStandard(outputFile))
         {
-            Stream output = context.Streams.OpenBinaryOutput(what);
+            Stream output = context.Streams.OpenBinaryOutput(what, option == "--output" ? "--output FILE" : $"a file name as {option}");
             ToStandardOutput(() =>
             {
                 context.Out.Flush();

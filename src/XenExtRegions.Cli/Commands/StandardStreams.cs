@@ -77,14 +77,15 @@ internal sealed class StandardStreams
 
     /// <summary>Opens binary standard output, refusing a terminal.</summary>
     /// <param name="what">What asked for the blob, for messages (e.g. "--format dtb", "OUT").</param>
-    public Stream OpenBinaryOutput(string what)
+    /// <param name="fileHint">How to name a file instead, for messages (e.g. "--output FILE").</param>
+    public Stream OpenBinaryOutput(string what, string fileHint)
     {
         if (OutputIsTerminal)
         {
-            throw new CliInputException($"{what}: a DTB is binary data and standard output is a terminal: write it to a file, or redirect standard output");
+            throw new CliInputException($"{what}: a DTB is binary data and standard output is a terminal: give {fileHint}, or redirect standard output");
         }
 
-        return _openOutput?.Invoke() ?? throw new CliInputException($"{what}: a DTB is binary data and this run has no binary standard output: write it to a file");
+        return _openOutput?.Invoke() ?? throw new CliInputException($"{what}: a DTB is binary data and this run has no binary standard output: give {fileHint}");
     }
 
     private sealed class Scope(StandardStreams? previous) : IDisposable
