@@ -10,8 +10,8 @@ using XenExtRegions.DeviceTrees;
 namespace XenExtRegions.Cli;
 
 /// <summary>
-/// The command tree and the exit-code policy: 0 computed (even with no region), 2 bad usage or bad input (the
-/// message names the option, or the file with its offset/line), 1 anything else.
+/// The command tree and the exit-code policy: 0 computed (even with no region), 2 bad usage, bad input or an I/O
+/// failure (the message names the option, or the file with its offset/line, or the output), 1 anything else.
 /// </summary>
 internal static class CliApp
 {
@@ -30,14 +30,55 @@ internal static class CliApp
         root.Subcommands.Add(DomUCommand.Build(context));
         root.Subcommands.Add(GuestCommand.Build(context));
         root.Subcommands.Add(DtCommand.Build(context));
+
+        // Options of the root that every subcommand accepts too (Recursive).
+        root.Options.Add(new Option<bool>(QuietName, "-q")
+        {
+            Description = "Print errors only: no notes, warnings or 'wrote FILE' lines on standard error",
+            Recursive = true,
+        });
+        root.Options.Add(new Option<bool>(VerboseName, "-v")
+        {
+            Description = "Print more on standard error: what was read and written, and the library's debug log",
+            Recursive = true,
+        });
         return root;
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IRegionsBackend? backend = null)
+    private const string QuietName = "--quiet";
+    private const string VerboseName = "--verbose";
+
+    /// <summary>Runs the tool: <paramref name="streams"/> are standard input and binary standard output for <c>-</c> (none when null).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IRegionsBackend? backend = null, StandardStreams? streams = null)
     {
-        var context = new CliContext(stdout, stderr, backend ?? new LibraryBackend());
+        streams ??= StandardStreams.None;
+        var diagnostics = new CliDiagnostics(stderr);
+        using IDisposable streamScope = streams.Enter();
+        using IDisposable diagnosticScope = diagnostics.Enter();
+        try
+        {
+            return RunCore(args, stdout, diagnostics, backend, streams);
+        }
+        finally
+        {
+            diagnostics.Flush();
+        }
+    }
+
+    private static int RunCore(string[] args, TextWriter stdout, CliDiagnostics stderr, IRegionsBackend? backend, StandardStreams streams)
+    {
+        var context = new CliContext(stdout, stderr, backend ?? new LibraryBackend()) { Streams = streams, Logger = new CliLogger(stderr) };
         RootCommand root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
+        bool quiet = parse.GetValue<bool>(QuietName);
+        bool verbose = parse.GetValue<bool>(VerboseName);
+        stderr.Verbosity = quiet ? CliVerbosity.Quiet : verbose ? CliVerbosity.Verbose : CliVerbosity.Normal;
+        if (quiet && verbose && parse.Errors.Count == 0)
+        {
+            stderr.WriteLine("error: --quiet and --verbose contradict each other: give one");
+            return BadInput;
+        }
+
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction or null)
         {
             foreach (var error in parse.Errors)
@@ -63,6 +104,12 @@ internal static class CliApp
         catch (DeviceTreeFormatException e)
         {
             stderr.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+        catch (IOException e)
+        {
+            // Inputs and outputs wrap their own failures; one that still gets here is writing standard output.
+            stderr.WriteLine($"error: {StandardStreams.OutputName}: {e.Message}");
             return BadInput;
         }
 #pragma warning disable CA1031 // The tool's last line of defence: any other failure is exit 1 with its message, not a stack trace.

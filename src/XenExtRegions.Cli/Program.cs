@@ -1,8 +1,58 @@
 using System;
+using System.IO;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using XenExtRegions.Cli.Commands;
 
 namespace XenExtRegions.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+    private static int Main(string[] args)
+    {
+        // Console.Out drops writes to a closed pipe silently (EPIPE) on Unix; a stream over descriptor 1 reports them,
+        // so a failed write is an error that names standard output (exit 2), as a full disk (ENOSPC) already is.
+        using Stream? output = OpenOutputDescriptor();
+        using StreamWriter? owned = output is null ? null : new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+        TextWriter text = owned ?? Console.Out;
+        var streams = new StandardStreams(Console.OpenStandardInput, () => output ?? Console.OpenStandardOutput(), !Console.IsOutputRedirected);
+        int exit = CliApp.Run(args, text, Console.Error, streams: streams);
+        try
+        {
+            text.Flush();
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: {StandardStreams.OutputName}: {e.Message}");
+            return exit == CliApp.Ok ? CliApp.BadInput : exit;
+        }
+
+        return exit;
+    }
+
+    private static FileStream? OpenOutputDescriptor()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (stream.CanSeek)
+            {
+                // A file: FileStream writes at a position of its own and would not move the descriptor's offset, which
+                // a shell's other commands writing to the same file share. Console's stream writes plainly.
+                stream.Dispose();
+                return null;
+            }
+
+            return stream;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return null; // descriptor 1 closed or unusable: Console.Out copes
+        }
+    }
 }

@@ -114,7 +114,7 @@ internal static class CliOptions
 
     public static Option<string?> Output() => new("--output", "-o")
     {
-        Description = "Write the output to FILE instead of standard output (required for --format dtb)",
+        Description = "Write the output to FILE instead of standard output ('-': standard output; binary forms only when it is not a terminal)",
         HelpName = "FILE",
     };
 

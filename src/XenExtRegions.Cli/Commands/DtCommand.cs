@@ -15,23 +15,26 @@ internal static class DtCommand
 {
     public static Command Build(CliContext context)
     {
-        var command = new Command("dt", "Inspect and convert device trees (DTB or DTS, detected by content)");
+        var command = new Command("dt", "Inspect, convert and edit device trees (DTB or DTS, detected by content)");
         command.Subcommands.Add(BuildDump(context));
         command.Subcommands.Add(BuildRegs(context));
         command.Subcommands.Add(BuildConvert(context));
+        command.Subcommands.Add(DtGetCommand.Build(context));
+        command.Subcommands.Add(DtEditCommands.BuildSet(context));
+        command.Subcommands.Add(DtEditCommands.BuildDelete(context));
         return command;
     }
 
     private static Command BuildDump(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "A DTB or DTS file" };
+        var file = new Argument<string>("FILE") { Description = "A DTB or DTS file ('-': standard input)" };
         var format = CliOptions.Format("dts", "dts", "json");
         var output = CliOptions.Output();
         var command = new Command("dump", "Print a tree as DTS source or JSON") { file, format, output };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            LoadedTree tree = context.Backend.LoadTree(path, InputFiles.ReadBytes(path, "FILE"));
+            LoadedTree tree = context.Backend.LoadTree(InputFiles.DisplayName(path), InputFiles.ReadBytes(path, "FILE"));
             if (parse.GetValue(format) == "json")
             {
                 OutputSink.WriteText(context, parse.GetValue(output), w => JsonRenderer.Write(ToJson(tree.Tree), w));
@@ -49,14 +52,14 @@ internal static class DtCommand
 
     private static Command BuildRegs(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "A DTB or DTS file" };
+        var file = new Argument<string>("FILE") { Description = "A DTB or DTS file ('-': standard input)" };
         var format = CliOptions.Format("table", "table", "json");
         var output = CliOptions.Output();
         var command = new Command("regs", "Every node's reg decoded and translated to CPU addresses, plus PCI host-bridge apertures") { file, format, output };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            LoadedTree tree = context.Backend.LoadTree(path, InputFiles.ReadBytes(path, "FILE"));
+            LoadedTree tree = context.Backend.LoadTree(InputFiles.DisplayName(path), InputFiles.ReadBytes(path, "FILE"));
             JsonRegsDocument doc = context.Backend.DecodeRegs(tree);
             if (parse.GetValue(format) == "json")
             {
@@ -74,28 +77,32 @@ internal static class DtCommand
 
     private static Command BuildConvert(CliContext context)
     {
-        var input = new Argument<string>("IN") { Description = "The tree to read (DTB or DTS, detected by content)" };
-        var output = new Argument<string>("OUT") { Description = "The file to write: .dtb/.dtbo writes a blob, .dts/.dtsi writes source" };
-        var command = new Command("convert", "Convert DTB to DTS or DTS to DTB (by OUT's extension)") { input, output };
+        var input = new Argument<string>("IN") { Description = "The tree to read (DTB or DTS, detected by content; '-': standard input)" };
+        var output = new Argument<string>("OUT") { Description = "The file to write: .dtb/.dtbo writes a blob, .dts/.dtsi writes source; '-': standard output, in the other form than IN's unless -O says" };
+        var form = new Option<string?>("--out-format", "-O") { Description = "The output form, whatever OUT's name", HelpName = "dts|dtb" };
+        form.AcceptOnlyFromAmong("dts", "dtb");
+        var command = new Command("convert", "Convert DTB to DTS or DTS to DTB (by OUT's extension, or -O)") { input, output, form };
         command.SetAction(parse =>
         {
             string inPath = parse.GetValue(input)!;
             string outPath = parse.GetValue(output)!;
+            string? asked = parse.GetValue(form);
             string ext = Path.GetExtension(outPath).ToLowerInvariant();
-            if (ext is not (".dtb" or ".dtbo" or ".dts" or ".dtsi"))
+            if (asked is null && !StandardStreams.IsStandard(outPath) && ext is not (".dtb" or ".dtbo" or ".dts" or ".dtsi"))
             {
-                throw new CliInputException($"OUT: '{outPath}' must end in .dtb or .dts (the extension chooses the output form)");
+                throw new CliInputException($"OUT: '{outPath}' must end in .dtb or .dts (the extension chooses the output form), or give -O dts|dtb");
             }
 
-            LoadedTree tree = context.Backend.LoadTree(inPath, InputFiles.ReadBytes(inPath, "IN"));
-            if (ext is ".dtb" or ".dtbo")
+            LoadedTree tree = context.Backend.LoadTree(InputFiles.DisplayName(inPath), InputFiles.ReadBytes(inPath, "IN"));
+            bool toDtb = asked is not null ? asked == "dtb" : StandardStreams.IsStandard(outPath) ? !tree.WasBinary : ext is ".dtb" or ".dtbo";
+            if (toDtb)
             {
-                OutputSink.WriteBytes(context, outPath, context.Backend.WriteDtb(tree), "dtb");
+                OutputSink.WriteBytes(context, outPath, context.Backend.WriteDtb(tree), "OUT", "OUT");
             }
             else
             {
                 string dts = context.Backend.WriteDts(tree);
-                OutputSink.WriteText(context, outPath, w => w.Write(dts));
+                OutputSink.WriteText(context, outPath, w => w.Write(dts), "OUT");
             }
 
             return 0;

@@ -12,7 +12,7 @@ internal static class GuestCommand
 {
     public static Command Build(CliContext context)
     {
-        var file = new Argument<string>("FILE") { Description = "A guest device tree (DTB or DTS) with a /hypervisor node" };
+        var file = new Argument<string>("FILE") { Description = "A guest device tree (DTB or DTS) with a /hypervisor node ('-': standard input)" };
         var section = CliOptions.Number("--section-size", "Linux memory-section size; only section-aligned windows are usable (arm64 4K pages: 128M)", 128UL << 20);
         var format = CliOptions.Format("table", "table", "json");
         var output = CliOptions.Output();
@@ -26,7 +26,7 @@ internal static class GuestCommand
                 throw new CliInputException($"--section-size: {sectionSize} is not a power of two");
             }
 
-            LoadedTree tree = context.Backend.LoadTree(path, InputFiles.ReadBytes(path, "FILE"));
+            LoadedTree tree = context.Backend.LoadTree(InputFiles.DisplayName(path), InputFiles.ReadBytes(path, "FILE"));
             GuestReport report = context.Backend.CheckGuest(tree, sectionSize);
             if (parse.GetValue(format) == "json")
             {

@@ -4,43 +4,81 @@ using System.Text;
 
 namespace XenExtRegions.Cli.Commands;
 
-/// <summary>Writes a command's result to standard output or to --output FILE.</summary>
+/// <summary>
+/// Writes a command's result to standard output (no --output, or <c>-</c>) or to a file. A failed write (a full disk,
+/// a closed pipe) is a <see cref="CliInputException"/> naming the output: exit 2, not an internal error.
+/// </summary>
 internal static class OutputSink
 {
-    public static void WriteText(CliContext context, string? outputFile, Action<TextWriter> render)
+    public static void WriteText(CliContext context, string? outputFile, Action<TextWriter> render, string option = "--output")
     {
-        if (outputFile is null)
+        if (outputFile is null || StandardStreams.IsStandard(outputFile))
         {
-            render(context.Out);
+            ToStandardOutput(() =>
+            {
+                render(context.Out);
+                context.Out.Flush();
+            });
             return;
         }
 
         var buffer = new StringWriter();
         render(buffer);
-        WriteFile(outputFile, new UTF8Encoding(false).GetBytes(buffer.ToString()));
+        WriteFile(outputFile, new UTF8Encoding(false).GetBytes(buffer.ToString()), option);
         context.Error.WriteLine($"wrote {outputFile}");
     }
 
-    public static void WriteBytes(CliContext context, string? outputFile, byte[] bytes, string format)
+    /// <summary>Writes binary data; to standard output only when it is not a terminal.</summary>
+    /// <param name="context">The run.</param>
+    /// <param name="outputFile">The file; null or <c>-</c> for standard output.</param>
+    /// <param name="bytes">The data.</param>
+    /// <param name="what">What asked for binary output, for messages (e.g. "--format dtb").</param>
+    /// <param name="option">The option or argument that named the file, for messages.</param>
+    public static void WriteBytes(CliContext context, string? outputFile, byte[] bytes, string what, string option = "--output")
     {
-        if (outputFile is null)
+        if (outputFile is null || StandardStreams.IsStandard(outputFile))
         {
-            throw new CliInputException($"--format {format} writes binary data: give --output FILE");
+            Stream output = context.Streams.OpenBinaryOutput(what, option == "--output" ? "--output FILE" : $"a file name as {option}");
+            ToStandardOutput(() =>
+            {
+                context.Out.Flush();
+                output.Write(bytes, 0, bytes.Length);
+                output.Flush();
+            });
+            CliDiagnostics.Current.Debug($"wrote {bytes.Length} bytes to {StandardStreams.OutputName}");
+            return;
         }
 
-        WriteFile(outputFile, bytes);
+        WriteFile(outputFile, bytes, option);
         context.Error.WriteLine($"wrote {outputFile} ({bytes.Length} bytes)");
     }
 
-    private static void WriteFile(string path, byte[] bytes)
+    /// <summary>Runs a write to standard output, turning an I/O failure into a message that names it.</summary>
+    public static void ToStandardOutput(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e)
+        {
+            throw new CliInputException($"{StandardStreams.OutputName}: cannot write the output: {e.Message}", e);
+        }
+    }
+
+    private static void WriteFile(string path, byte[] bytes, string option)
     {
         try
         {
             File.WriteAllBytes(path, bytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (UnauthorizedAccessException e)
         {
-            throw new CliInputException($"--output: cannot write '{path}': {e.Message}", e);
+            throw new CliInputException($"{option}: {path}: permission denied", e);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
+        {
+            throw new CliInputException($"{option}: cannot write {path}: {e.Message}", e);
         }
     }
 }

@@ -41,12 +41,7 @@ internal static class RegionOutput
                 OutputSink.WriteText(context, output, w => SvgRenderer.Render(report, w));
                 break;
             case "dtb":
-                if (output is null)
-                {
-                    throw new CliInputException("--format dtb writes binary data: give --output FILE");
-                }
-
-                OutputSink.WriteBytes(context, output, context.Backend.WriteDtbWithHypervisor(tree, report), format);
+                OutputSink.WriteBytes(context, output, context.Backend.WriteDtbWithHypervisor(tree, report), "--format dtb");
                 break;
             default:
                 OutputSink.WriteText(context, output, w => TableRenderer.Render(report, w));

@@ -228,7 +228,7 @@ public sealed class CliCommandTests
     {
         var dtb = CliRunner.Run(new FakeBackend(), "dom0", "--dtb", "/nonexistent/board.dtb");
         Assert.Equal(2, dtb.ExitCode);
-        Assert.Contains("--dtb: file '/nonexistent/board.dtb' does not exist", dtb.Error, StringComparison.Ordinal);
+        Assert.Contains("--dtb: /nonexistent/board.dtb does not exist", dtb.Error, StringComparison.Ordinal);
         var log = CliRunner.Run(new FakeBackend(), "dom0", "--xen-log", "/nonexistent/xen.log");
         Assert.Equal(2, log.ExitCode);
         Assert.Contains("--xen-log", log.Error, StringComparison.Ordinal);
