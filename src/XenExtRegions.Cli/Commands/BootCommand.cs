@@ -55,12 +55,12 @@ internal static class BootCommand
             bool onBoard = dtbPath is null;
             LoadedTree host = onBoard
                 ? context.Backend.LoadEmbeddedBoard(SampleBoard.ReadDts())
-                : context.Backend.LoadTree(dtbPath!, InputFiles.ReadBytes(dtbPath!, "--dtb"));
+                : context.Backend.LoadTree(InputFiles.DisplayName(dtbPath!), InputFiles.ReadBytes(dtbPath!, "--dtb"));
             var request = new BootRequest
             {
                 Host = host,
                 Log = log,
-                LogFile = logPath,
+                LogFile = logPath is null ? null : InputFiles.DisplayName(logPath),
                 XenVersion = normalised,
                 Iommu = parse.GetValue(iommu) ? true : parse.GetValue(noIommu) ? false : null,
                 ExtendedRegions = parse.GetValue(extRegions) is { } e ? e == "on" : null,
@@ -75,7 +75,7 @@ internal static class BootCommand
             BootReport report = context.Backend.AnalyzeBoot(request);
             if (report.Analysis.Findings.Any(f => f.Id == BootFindingId.NotAXenLog))
             {
-                throw new CliInputException("--xen-log: " + logPath + ": no line of it is one Xen prints (no '(XEN)' prefix, no 'Xen version' banner, no memory or extended-region line): not a Xen boot log");
+                throw new CliInputException("--xen-log: " + InputFiles.DisplayName(logPath!) + ": no line of it is one Xen prints (no '(XEN)' prefix, no 'Xen version' banner, no memory or extended-region line): not a Xen boot log");
             }
 
             report = Select(report, parse.GetValue(domain));
@@ -91,7 +91,7 @@ internal static class BootCommand
         XenBootLog log = XenBootLogParser.Parse(text, new XenBootLogOptions { AssumedVersion = assumed });
         foreach (XenLogDiagnostic d in log.Diagnostics)
         {
-            context.Error.WriteLine($"note: {path}: {d}");
+            context.Error.WriteLine($"note: {InputFiles.DisplayName(path)}: {d}");
         }
 
         return log;

@@ -16,7 +16,7 @@ internal static class DomUCommand
         var version = new Option<string?>("--xen-version") { Description = "Xen release whose behaviour to reproduce [default: latest]", HelpName = "V" };
         var format = CliOptions.Format("table", "table", "json", "dts", "dtb", "svg");
         var output = CliOptions.Output();
-        var command = new Command("domu", "Compute the extended regions of a DomU (spec §5.3/§5.4)")
+        var command = new Command("domu", "Compute the extended regions of a DomU (libxl, or Xen's find_domU_holes with --dom0less)")
         {
             memory, gpaddrBits, dom0less, exclude, version, format, output,
         };

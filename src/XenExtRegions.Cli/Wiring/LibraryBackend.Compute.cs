@@ -31,6 +31,7 @@ internal sealed partial class LibraryBackend
             DomainName = "d0",
             Kind = DomainKind.HardwareDomain,
             IommuEnabled = request.Iommu,
+            ExtendedRegionsEnabled = request.ExtendedRegions,
             IpaBits = request.IpaBits,
             HostRam = request.HostRam ?? facts.HostRam,
             ReservedMemory = request.Reserved ?? facts.ReservedMemory,

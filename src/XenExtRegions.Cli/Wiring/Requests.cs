@@ -16,6 +16,9 @@ internal sealed record Dom0Request
 
     public bool Iommu { get; init; }
 
+    /// <summary>Xen's ext_regions option.</summary>
+    public bool ExtendedRegions { get; init; } = true;
+
     public int IpaBits { get; init; } = 40;
 
     /// <summary>Dom0's RAM banks; null when unknown (the engine may then refuse the no-IOMMU path).</summary>

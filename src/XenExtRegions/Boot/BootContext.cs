@@ -50,6 +50,10 @@ internal sealed class BootContext
     /// <summary>The source text of a log line, e.g. <c>boot.log line 57</c>.</summary>
     public string LogLine(int line) => line > 0 ? Input.LogName + " line " + line.ToString(System.Globalization.CultureInfo.InvariantCulture) : Input.LogName;
 
+    /// <summary>A log reader's bank source (<c>log line 57</c>) with the log's name, e.g. <c>boot.log line 57</c>.</summary>
+    public string LogSource(string? source) =>
+        source is not null && source.StartsWith("log line ", System.StringComparison.Ordinal) ? Input.LogName + source.Remove(0, 3) : source ?? Input.LogName;
+
     /// <summary>The source text of a tree location, e.g. <c>host.dtb /chosen xen,xen-bootargs</c>.</summary>
     public string TreePlace(string path, string? property = null) => Input.HostTreeName + " " + path + (property is null ? string.Empty : " " + property);
 }

@@ -53,7 +53,7 @@ internal static class BootHardwareDomainBuilder
         else if (logged?.GrantTable is MemoryBank lg)
         {
             grant = lg;
-            facts.Add(new BootFact("grant table", BootHostFacts.Range(lg), BootFactOrigin.BootLog, lg.Source ?? ctx.Input.LogName));
+            facts.Add(new BootFact("grant table", BootHostFacts.Range(lg), BootFactOrigin.BootLog, ctx.LogSource(lg.Source)));
         }
 
         bool iommu = ctx.IommuEnabled;
