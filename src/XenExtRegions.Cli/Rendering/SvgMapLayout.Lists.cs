@@ -15,7 +15,7 @@ internal static partial class SvgMapLayout
 
     private static double RegionList(RegionReport report, SvgMap map, double y)
     {
-        y = Heading(map, "The /hypervisor reg, by index: reg[0] is the grant table, reg[1] onwards are the extended regions (reg[1] is what Xen's log calls \"extended region 0\"; the map's numbers are these indices)", y);
+        y = Heading(map, "The /hypervisor reg by index, as numbered on the map: reg[0] grant table, reg[1]… extended regions (reg[1] is Xen's \"extended region 0\")", y);
         var entries = new List<(string Text, MapLayer Layer, int? Reg)>();
         if (report.GrantTable is { } g)
         {

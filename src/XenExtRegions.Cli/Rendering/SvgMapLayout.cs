@@ -33,7 +33,10 @@ internal static partial class SvgMapLayout
     /// <summary>How far (pixels) a number may be pushed sideways from its bar before it goes one row lower.</summary>
     private const double MaxCalloutShift = 90;
 
-    public static SvgMap Build(RegionReport report, double top)
+    /// <param name="report">What to draw.</param>
+    /// <param name="top">Where the map starts in the document.</param>
+    /// <param name="explainAxis">Whether to say how the axis works (once per document is enough).</param>
+    public static SvgMap Build(RegionReport report, double top, bool explainAxis = true)
     {
         var map = new SvgMap { Subject = report.Subject, Top = top, PlotLeft = PlotLeft, PlotRight = PlotRight };
         List<MapLayer> layers = Enum.GetValues<MapLayer>()
@@ -44,7 +47,7 @@ internal static partial class SvgMapLayout
             .Concat(report.Regions.Where(r => r.Size > 0).Select(r => ((UInt128)r.Start, (UInt128)r.Start + r.Size)));
         var scale = new SvgScale(ranges, PlotLeft, PlotRight - PlotLeft);
 
-        double y = Header(report, map, layers, top);
+        double y = Header(report, map, layers, top, explainAxis);
         y = Lanes(report, map, scale, layers, y);
         y = Axis(report, map, scale, y);
         y = RegionList(report, map, y);
@@ -67,7 +70,7 @@ internal static partial class SvgMapLayout
         return (space > 0 ? subject[..space] : subject) + " RAM";
     }
 
-    private static double Header(RegionReport report, SvgMap map, List<MapLayer> layers, double top)
+    private static double Header(RegionReport report, SvgMap map, List<MapLayer> layers, double top, bool explainAxis)
     {
         string count = report.Regions.Count switch
         {
@@ -79,7 +82,10 @@ internal static partial class SvgMapLayout
         map.Labels.Add(new SvgLabel(SvgLabelRole.Title, title, Margin, top + 28, 18, SvgFont.Sans, true));
         double y = top + 48;
         y = Paragraph(map, SvgLabelRole.Subtitle, $"Xen {report.XenVersion} · {report.Producer} · source: {report.InputFacts.Source}", y, 12, "#424242");
-        y = Paragraph(map, SvgLabelRole.Subtitle, "Address axis: piecewise logarithmic (each piece between two bounds gets a width growing with the log of its size, so small ranges stay visible). Ranges too close to draw apart share one bar. Hover a bar for its exact bounds.", y, 11, "#616161");
+        if (explainAxis)
+        {
+            y = Paragraph(map, SvgLabelRole.Subtitle, "Address axis: piecewise logarithmic (each piece between two bounds gets a width growing with the log of its size, so small ranges stay visible). Ranges too close to draw apart share one bar. Hover a bar for its exact bounds.", y, 11, "#616161");
+        }
 
         // Legend: a swatch and a name per lane, wrapping onto a second row on a wide map.
         double x = Margin;

@@ -40,7 +40,7 @@ internal static class SvgRenderer
         double top = 0;
         foreach (RegionReport report in reports)
         {
-            SvgMap map = SvgMapLayout.Build(report, top);
+            SvgMap map = SvgMapLayout.Build(report, top, explainAxis: maps.Count == 0);
             maps.Add(map);
             top += map.Height + MapGap;
         }
