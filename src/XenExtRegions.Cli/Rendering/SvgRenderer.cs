@@ -136,6 +136,7 @@ internal static class SvgRenderer
         e.Add(map.Labels.Where(l => l.Role == SvgLabelRole.LaneName && l.Y > lane.Y && l.Y < lane.Y + lane.Height).Select(l => Text(l, null)));
         foreach (SvgBar bar in lane.Bars)
         {
+            // The title sits on the group, so hovering the bar, its number or its leader line all show it.
             var group = new XElement(Svg + "g", new XAttribute("class", "range"));
             if (bar.RegIndex is int reg)
             {
@@ -147,6 +148,7 @@ internal static class SvgRenderer
                 group.Add(new XAttribute("data-members", bar.Members.Count));
             }
 
+            group.Add(new XElement(Svg + "title", bar.Title));
             group.Add(new XElement(
                 Svg + "rect",
                 new XAttribute("x", Num(bar.X)),
@@ -156,15 +158,9 @@ internal static class SvgRenderer
                 new XAttribute("rx", 3),
                 new XAttribute("fill", fill),
                 new XAttribute("stroke", stroke),
-                new XAttribute("stroke-width", regions ? "1.5" : "1"),
-                new XElement(Svg + "title", bar.Title)));
+                new XAttribute("stroke-width", regions ? "1.5" : "1")));
             group.Add(bar.Leaders.Select(l => Line(l, "#757575", 0.8)));
-            foreach (SvgLabel label in bar.Labels)
-            {
-                XElement text = Text(label, label.Role == SvgLabelRole.RegionNumber ? "region-number" : null);
-                text.Add(new XElement(Svg + "title", bar.Title));
-                group.Add(text);
-            }
+            group.Add(bar.Labels.Select(l => Text(l, l.Role == SvgLabelRole.RegionNumber ? "region-number" : null)));
 
             e.Add(group);
         }

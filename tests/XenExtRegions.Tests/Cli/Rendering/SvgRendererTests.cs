@@ -24,9 +24,10 @@ public sealed class SvgRendererTests
         Assert.Equal(Ns + "svg", doc.Root!.Name);
         string[] viewBox = ((string)doc.Root.Attribute("viewBox")!).Split(' ');
         Assert.Equal((string)doc.Root.Attribute("height")!, viewBox[3]);
-        var bars = doc.Descendants(Ns + "g").Where(g => (string?)g.Attribute("class") == "range").Select(g => g.Element(Ns + "rect")!).ToList();
+        var bars = doc.Descendants(Ns + "g").Where(g => (string?)g.Attribute("class") == "range").ToList();
         Assert.NotEmpty(bars);
-        Assert.All(bars, r => Assert.False(string.IsNullOrWhiteSpace(r.Element(Ns + "title")?.Value)));
+        Assert.All(bars, g => Assert.NotNull(g.Element(Ns + "rect")));
+        Assert.All(bars, g => Assert.False(string.IsNullOrWhiteSpace(g.Element(Ns + "title")?.Value)));
         Assert.DoesNotContain(doc.Descendants().Attributes(), a => a.Value.Contains("NaN", StringComparison.Ordinal) || a.Value.Contains("Infinity", StringComparison.Ordinal));
     }
 
@@ -88,7 +89,10 @@ public sealed class SvgRendererTests
             }
         }
 
-        Assert.Contains(map.AllLabels(), l => l.Role == SvgLabelRole.RegionNumber && l.Y > map.Lanes[^1].Y + map.Lanes[^1].Height);
+        // The dense report crowds numbers enough that some go one row lower.
+        SvgLane regions = map.Lanes[^1];
+        var below = regions.Bars.SelectMany(b => b.Labels).Where(l => l.Y > regions.Y + regions.Height).ToList();
+        Assert.True(below.Select(l => l.Y).Distinct().Count() >= 2, "the region numbers all fit one row: the report no longer crowds them");
     }
 
     [Fact]
@@ -101,7 +105,8 @@ public sealed class SvgRendererTests
         Assert.True(mmio.Bars.Count < 60, $"{mmio.Bars.Count} device bars: close windows were not merged");
         SvgBar packed = mmio.Bars.OrderByDescending(b => b.Members.Count).First();
         Assert.All(packed.Members.Take(40), m => Assert.Contains(m.Label + ": " + SvgMapLayout.Bounds(m), packed.Title, StringComparison.Ordinal));
-        Assert.Contains("… and 22 more", packed.Title, StringComparison.Ordinal);
+        Assert.True(packed.Members.Count > 40, $"the largest merged bar has {packed.Members.Count} windows: the report is not dense enough");
+        Assert.Contains($"… and {packed.Members.Count - 40} more", packed.Title, StringComparison.Ordinal);
 
         var markers = map.Lanes.SelectMany(l => l.Bars).Where(b => b.Marker is not null).ToList();
         Assert.NotEmpty(markers);
@@ -111,6 +116,27 @@ public sealed class SvgRendererTests
             Assert.Single(map.AllLabels(), l => l.Role == SvgLabelRole.GroupMarker && l.Text == bar.Marker);
             Assert.Single(map.Labels, l => l.Role == SvgLabelRole.Footnote && l.Text.StartsWith(bar.Marker + " ", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Touching_wide_ranges_keep_their_own_bars_and_overlapping_ones_share_one()
+    {
+        RegionReport small = SvgTestReports.Small("Dom0");
+        RegionReport report = small with
+        {
+            Map =
+            [
+                .. small.Map,
+                new(MapLayer.PciAperture, 0x60000000, 0x8000000, "/soc/pcie@fe000000 #0"),
+                new(MapLayer.PciAperture, 0x68000000, 0x8000000, "/soc/pcie@fe000000 #1"),
+                new(MapLayer.Mmio, 0x60000000, 0x10000000, "/soc/pcie@fe000000 #0"),
+                new(MapLayer.Mmio, 0x61000000, 0x1000, "/soc/pcie@fe000000/bridge #0"),
+            ],
+        };
+        SvgMap map = SvgRenderer.Layout([report]).Single();
+
+        Assert.Equal([1, 1], map.Lanes.Single(l => l.Layer == MapLayer.PciAperture).Bars.Select(b => b.Members.Count));
+        Assert.Equal([2], map.Lanes.Single(l => l.Layer == MapLayer.Mmio).Bars.Select(b => b.Members.Count));
     }
 
     [Fact]

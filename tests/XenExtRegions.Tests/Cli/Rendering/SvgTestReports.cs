@@ -28,28 +28,30 @@ internal static class SvgTestReports
         };
 
         // The packed block: every window 4 KiB, 64 KiB apart, far too close to draw apart.
-        int packed = windows - (2 * (regions - 1));
+        const int TightTail = 10;
+        int packed = windows - (2 * (regions - TightTail));
         for (int i = 0; i < packed; i++)
         {
             ulong a = 0x100000 + ((ulong)i * 0x10000);
             map.Add(new MapItem(MapLayer.Mmio, a, 0x1000, string.Create(CultureInfo.InvariantCulture, $"/bus@100000/bus@28380000/peripheral-with-a-long-name@{a:x} #0")));
         }
 
-        // Then clusters of two windows, each followed by a region; the first regions are the minimum 64 MiB.
+        // Then clusters of two windows, each followed by a region, most of them the minimum 64 MiB; the last ten
+        // regions follow each other 4 KiB apart, so their numbers crowd one another under the lane.
         var regs = new List<MemoryBank>();
         ulong cursor = 0x10000000;
         for (int c = 0; c < regions; c++)
         {
-            if (c < regions - 1)
+            if (c < regions - TightTail)
             {
                 map.Add(new MapItem(MapLayer.Mmio, cursor, 0x10000, string.Create(CultureInfo.InvariantCulture, $"/bus@100000/dma-controller@{cursor:x} #0")));
                 map.Add(new MapItem(MapLayer.Mmio, cursor + 0x20000, 0x1000, string.Create(CultureInfo.InvariantCulture, $"/bus@100000/dma-controller@{cursor:x} #1")));
             }
 
-            ulong start = cursor + 0x200000;
+            ulong start = cursor + (c < regions - TightTail ? 0x200000UL : 0);
             ulong size = c % 7 == 3 ? 0x400000000UL : 0x4000000UL;
             regs.Add(new MemoryBank(start, size, MemoryBankKind.ExtendedRegion));
-            cursor = start + size + 0x100000;
+            cursor = start + size + (c < regions - TightTail - 1 ? 0x100000UL : 0x1000UL);
             if (cursor is >= 0x80000000 and < 0x100000000)
             {
                 cursor = 0x100000000;
