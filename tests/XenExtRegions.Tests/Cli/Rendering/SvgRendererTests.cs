@@ -130,7 +130,7 @@ public sealed class SvgRendererTests
                 new(MapLayer.PciAperture, 0x60000000, 0x8000000, "/soc/pcie@fe000000 #0"),
                 new(MapLayer.PciAperture, 0x68000000, 0x8000000, "/soc/pcie@fe000000 #1"),
                 new(MapLayer.Mmio, 0x60000000, 0x10000000, "/soc/pcie@fe000000 #0"),
-                new(MapLayer.Mmio, 0x61000000, 0x1000, "/soc/pcie@fe000000/bridge #0"),
+                new(MapLayer.Mmio, 0x68000000, 0x10000000, "/soc/pcie@fe000000/bridge #0"),
             ],
         };
         SvgMap map = SvgRenderer.Layout([report]).Single();
