@@ -8,271 +8,232 @@ using System.Xml.Linq;
 namespace XenExtRegions.Cli.Rendering;
 
 /// <summary>
-/// Draws the memory map as SVG: one lane per kind of fact (host RAM, reserved, modules, domain RAM, grant table,
-/// MMIO, PCI apertures, user exclusions, extended regions) over a shared piecewise-logarithmic address axis, with
-/// a legend, hex bounds on the axis, sizes in the bars, a list of the regions, and hover titles on every bar.
-/// Built with XElement so every text is XML-escaped.
+/// Draws memory maps as SVG: per map, one lane per kind of fact (host RAM, reserved, modules, domain RAM, grant
+/// table, MMIO, PCI apertures, user exclusions, extended regions) over a piecewise-logarithmic address axis, with a
+/// legend, hex bounds on the axis, every region numbered by its /hypervisor reg index, the reg list, and hover
+/// titles with exact bounds on every bar. <see cref="SvgMapLayout"/> decides where things go; this class only
+/// writes them, with XElement so every text is XML-escaped. Same input, same bytes.
 /// </summary>
 internal static class SvgRenderer
 {
-    private const double Width = 1400;
-    private const double LaneLeft = 170;
-    private const double PlotRight = 30;
-    private const double LaneHeight = 34;
-    private const double LaneGap = 8;
+    private const double MapGap = 24;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    private static readonly Dictionary<MapLayer, (string Name, string Fill, string Stroke)> Styles = new()
-    {
-        [MapLayer.HostRam] = ("Host RAM", "#c8e6c9", "#2e7d32"),
-        [MapLayer.Reserved] = ("Reserved memory", "#ffcc80", "#e65100"),
-        [MapLayer.Module] = ("Boot modules", "#e1bee7", "#7b1fa2"),
-        [MapLayer.DomainRam] = ("Domain RAM", "#90caf9", "#1565c0"),
-        [MapLayer.GrantTable] = ("Grant table", "#f48fb1", "#ad1457"),
-        [MapLayer.Mmio] = ("Device reg windows", "#cfd8dc", "#455a64"),
-        [MapLayer.PciAperture] = ("PCI apertures", "#80cbc4", "#00695c"),
-        [MapLayer.Exclusion] = ("User exclusions", "#ef9a9a", "#b71c1c"),
-        [MapLayer.ExtendedRegion] = ("Extended regions", "#ffd54f", "#e65100"),
-    };
+    public static void Render(RegionReport report, TextWriter w) => RenderMany([report], w);
 
-    public static void Render(RegionReport report, TextWriter w)
+    /// <summary>One document with one titled map per report, stacked top to bottom (a boot's domains, in order).</summary>
+    public static void RenderMany(IReadOnlyList<RegionReport> reports, TextWriter w)
     {
-        XDocument doc = Build(report);
+        XDocument doc = Build(reports);
         w.Write(doc.Declaration + "\n" + doc.Root);
         w.WriteLine();
     }
 
-    public static XDocument Build(RegionReport report)
+    public static XDocument Build(RegionReport report) => Build([report]);
+
+    public static XDocument Build(IReadOnlyList<RegionReport> reports) => Write(Layout(reports));
+
+    /// <summary>The maps of <paramref name="reports"/>, one under the other, in document coordinates.</summary>
+    public static IReadOnlyList<SvgMap> Layout(IReadOnlyList<RegionReport> reports)
     {
-        string domainRamName = report.Subject + " RAM";
-        List<MapLayer> lanes = Enum.GetValues<MapLayer>()
-            .Where(l => l == MapLayer.ExtendedRegion || report.Map.Any(m => m.Layer == l))
-            .ToList();
+        var maps = new List<SvgMap>();
+        double top = 0;
+        foreach (RegionReport report in reports)
+        {
+            SvgMap map = SvgMapLayout.Build(report, top, explainAxis: maps.Count == 0);
+            maps.Add(map);
+            top += map.Height + MapGap;
+        }
 
-        var ranges = report.Map.Where(m => m.Size > 0).Select(m => (Start: (UInt128)m.Start, End: (UInt128)m.Start + m.Size)).ToList();
-        var scale = new SvgScale(ranges, LaneLeft, Width - LaneLeft - PlotRight);
+        return maps;
+    }
 
-        double top = 112;
-        double lanesBottom = top + (lanes.Count * (LaneHeight + LaneGap));
-        double axisY = lanesBottom + 4;
-        int regionRows = Math.Max(1, report.Regions.Count);
-        double listTop = axisY + 120;
-        double height = listTop + 30 + (regionRows * 18) + 20 + ((report.Warnings.Count + report.Notes.Count) * 16) + 20;
-
+    private static XDocument Write(IReadOnlyList<SvgMap> maps)
+    {
+        double height = maps.Count == 0 ? 40 : maps[^1].Top + maps[^1].Height;
         var root = new XElement(
             Svg + "svg",
-            new XAttribute("width", Width),
+            new XAttribute("width", SvgMapLayout.Width),
             new XAttribute("height", Num(height)),
-            new XAttribute("viewBox", $"0 0 {Num(Width)} {Num(height)}"),
-            new XAttribute("font-family", "DejaVu Sans, Helvetica, Arial, sans-serif"),
+            new XAttribute("viewBox", $"0 0 {Num(SvgMapLayout.Width)} {Num(height)}"),
+            new XAttribute("font-family", SvgTextMetrics.SansFamily),
             new XAttribute("font-size", "12"));
-        root.Add(new XElement(Svg + "title", $"Xen extended regions: {report.Subject}, Xen {report.XenVersion}"));
+        root.Add(new XElement(Svg + "title", "Xen extended regions: " + (maps.Count == 0 ? "no domain" : string.Join("; ", maps.Select(m => m.Subject)))));
+        root.Add(Defs());
         root.Add(new XElement(Svg + "rect", new XAttribute("width", "100%"), new XAttribute("height", "100%"), new XAttribute("fill", "#ffffff")));
-        root.Add(Text(20, 30, $"Extended regions for {report.Subject}: {report.Regions.Count} region(s)", 18, "bold"));
-        root.Add(Text(20, 50, $"Xen {report.XenVersion} · {report.Producer} · source: {report.InputFacts.Source}", 12, null, "#424242"));
-        root.Add(Text(20, 68, "Address axis: piecewise logarithmic (each piece between two bounds gets a width growing with the log of its size, so small ranges stay visible). Hover a bar for its exact bounds.", 11, null, "#616161"));
-
-        // Legend.
-        double lx = 20;
-        foreach (MapLayer layer in lanes)
+        for (int i = 0; i < maps.Count; i++)
         {
-            (string name, string fill, string stroke) = Styles[layer];
-            if (layer == MapLayer.DomainRam)
+            if (i > 0)
             {
-                name = domainRamName;
+                double y = maps[i].Top - (MapGap / 2);
+                root.Add(Line(new SvgLine(10, y, SvgMapLayout.Width - 10, y), "#9e9e9e", 1));
             }
 
-            root.Add(new XElement(Svg + "rect", new XAttribute("x", Num(lx)), new XAttribute("y", 80), new XAttribute("width", 14), new XAttribute("height", 14), new XAttribute("fill", fill), new XAttribute("stroke", stroke)));
-            root.Add(Text(lx + 19, 92, name, 12));
-            lx += 34 + (name.Length * 7.4);
+            root.Add(Map(maps[i], i));
         }
 
-        // Vertical guides at every bound, behind the bars.
-        var guides = new XElement(Svg + "g", new XAttribute("stroke", "#eeeeee"), new XAttribute("stroke-width", "1"));
-        foreach (UInt128 b in scale.Bounds)
-        {
-            double x = scale.X(b);
-            guides.Add(new XElement(Svg + "line", new XAttribute("x1", Num(x)), new XAttribute("x2", Num(x)), new XAttribute("y1", Num(top - 4)), new XAttribute("y2", Num(axisY))));
-        }
-
-        root.Add(guides);
-
-        for (int li = 0; li < lanes.Count; li++)
-        {
-            MapLayer layer = lanes[li];
-            (string name, string fill, string stroke) = Styles[layer];
-            if (layer == MapLayer.DomainRam)
-            {
-                name = domainRamName;
-            }
-
-            double y = top + (li * (LaneHeight + LaneGap));
-            var lane = new XElement(Svg + "g", new XAttribute("class", "lane"), new XAttribute("data-layer", layer.ToString()));
-            lane.Add(new XElement(Svg + "rect", new XAttribute("x", Num(LaneLeft)), new XAttribute("y", Num(y)), new XAttribute("width", Num(Width - LaneLeft - PlotRight)), new XAttribute("height", Num(LaneHeight)), new XAttribute("fill", "#fafafa"), new XAttribute("stroke", "#e0e0e0")));
-            lane.Add(Text(LaneLeft - 10, y + (LaneHeight / 2) + 4, name, 12, layer == MapLayer.ExtendedRegion ? "bold" : null, null, "end"));
-            int index = 0;
-            foreach (MapItem item in report.Map.Where(m => m.Layer == layer && m.Size > 0))
-            {
-                UInt128 end = (UInt128)item.Start + item.Size;
-                double x1 = scale.X(item.Start);
-                double x2 = scale.X(end);
-                double w = Math.Max(2, x2 - x1);
-                string bounds = $"{Hex.Of(item.Start)}–{Hex.Of((ulong)(end - 1))} (end {HexEnd(end)}), {Hex.Size(item.Size)}";
-                var bar = new XElement(
-                    Svg + "rect",
-                    new XAttribute("x", Num(x1)),
-                    new XAttribute("y", Num(y + 3)),
-                    new XAttribute("width", Num(w)),
-                    new XAttribute("height", Num(LaneHeight - 6)),
-                    new XAttribute("rx", 3),
-                    new XAttribute("fill", fill),
-                    new XAttribute("stroke", stroke),
-                    new XAttribute("stroke-width", layer == MapLayer.ExtendedRegion ? "1.5" : "1"),
-                    new XElement(Svg + "title", $"{name}: {item.Label}\n{bounds}"));
-                var group = new XElement(Svg + "g", new XAttribute("class", "range"), bar);
-                string text = layer == MapLayer.ExtendedRegion ? $"#{index + 1} {Hex.Size(item.Size)}" : Hex.Size(item.Size);
-                if (w >= (text.Length * 6.6) + 6)
-                {
-                    group.Add(Text(x1 + (w / 2), y + (LaneHeight / 2) + 4, text, 11, layer == MapLayer.ExtendedRegion ? "bold" : null, "#212121", "middle"));
-                }
-                else if (layer == MapLayer.ExtendedRegion && w >= 16)
-                {
-                    group.Add(Text(x1 + (w / 2), y + (LaneHeight / 2) + 4, $"#{index + 1}", 10, "bold", "#212121", "middle"));
-                }
-
-                lane.Add(group);
-                index++;
-            }
-
-            root.Add(lane);
-        }
-
-        // Axis with hex labels at bounds, skipping labels that would collide.
-        var axis = new XElement(Svg + "g", new XAttribute("class", "axis"));
-        axis.Add(new XElement(Svg + "line", new XAttribute("x1", Num(LaneLeft)), new XAttribute("x2", Num(Width - PlotRight)), new XAttribute("y1", Num(axisY)), new XAttribute("y2", Num(axisY)), new XAttribute("stroke", "#616161")));
-        double lastLabel = double.NegativeInfinity;
-        foreach (UInt128 b in scale.Bounds)
-        {
-            double x = scale.X(b);
-            axis.Add(new XElement(Svg + "line", new XAttribute("x1", Num(x)), new XAttribute("x2", Num(x)), new XAttribute("y1", Num(axisY)), new XAttribute("y2", Num(axisY + 5)), new XAttribute("stroke", "#616161")));
-            if (x - lastLabel >= 13)
-            {
-                var label = Text(x, axisY + 14, HexEnd(b), 10, null, "#424242", "end");
-                label.Add(new XAttribute("transform", $"rotate(-50 {Num(x)} {Num(axisY + 14)})"));
-                axis.Add(label);
-                lastLabel = x;
-            }
-        }
-
-        root.Add(axis);
-        root.Add(Gaps(report, scale, top - 4, axisY));
-
-        // The regions as a list, in Xen's numbering and the reg index.
-        var list = new XElement(Svg + "g", new XAttribute("class", "region-list"));
-        list.Add(Text(20, listTop, "Extended regions (reg index, start → exclusive end, size)", 13, "bold"));
-        if (report.Regions.Count == 0)
-        {
-            list.Add(Text(30, listTop + 20, "none: no free range of at least 64 MiB", 12, null, "#b71c1c"));
-        }
-
-        for (int i = 0; i < report.Regions.Count; i++)
-        {
-            var r = report.Regions[i];
-            double y = listTop + 20 + (i * 18);
-            list.Add(new XElement(Svg + "rect", new XAttribute("x", 30), new XAttribute("y", Num(y - 10)), new XAttribute("width", 12), new XAttribute("height", 12), new XAttribute("fill", Styles[MapLayer.ExtendedRegion].Fill), new XAttribute("stroke", Styles[MapLayer.ExtendedRegion].Stroke)));
-            list.Add(Text(50, y, $"reg[{i + 1}]  {Hex.Of(r.Start)} → {Hex.End(r)}  ({Hex.Size(r.Size)})", 12, null, null, null, "monospace"));
-        }
-
-        if (report.GrantTable is { } g)
-        {
-            list.Add(Text(520, listTop + 20, $"reg[0] grant table: {Hex.Of(g.Start)} size {Hex.Of(g.Size)} ({Hex.Size(g.Size)})", 12, null, null, null, "monospace"));
-        }
-
-        double wy = listTop + 30 + (regionRows * 18);
-        foreach (string warning in report.Warnings)
-        {
-            list.Add(Text(20, wy, "⚠ " + warning, 12, null, "#b71c1c"));
-            wy += 16;
-        }
-
-        foreach (string note in report.Notes)
-        {
-            list.Add(Text(20, wy, "· " + note, 12, null, "#455a64"));
-            wy += 16;
-        }
-
-        root.Add(list);
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }
 
-    /// <summary>Hatches the stretches where nothing is described, so a compressed 16 GiB hole does not read as empty RAM.</summary>
-    private static XElement Gaps(RegionReport report, SvgScale scale, double top, double bottom)
+    private static XElement Map(SvgMap map, int index)
     {
-        var gaps = new XElement(Svg + "g", new XAttribute("class", "gaps"));
-        gaps.Add(new XElement(
-            Svg + "defs",
-            new XElement(
-                Svg + "pattern",
-                new XAttribute("id", "gap-hatch"),
-                new XAttribute("width", 6),
-                new XAttribute("height", 6),
-                new XAttribute("patternUnits", "userSpaceOnUse"),
-                new XAttribute("patternTransform", "rotate(45)"),
-                new XElement(Svg + "line", new XAttribute("x1", 0), new XAttribute("y1", 0), new XAttribute("x2", 0), new XAttribute("y2", 6), new XAttribute("stroke", "#bdbdbd"), new XAttribute("stroke-width", 1.5)))));
-        var items = report.Map.Where(m => m.Size > 0).Select(m => ((UInt128)m.Start, (UInt128)m.Start + m.Size)).ToList();
-        for (int i = 0; i + 1 < scale.Bounds.Count; i++)
+        var g = new XElement(Svg + "g", new XAttribute("class", "map"), new XAttribute("id", "map-" + index.ToString(CultureInfo.InvariantCulture)), new XAttribute("data-subject", map.Subject));
+        g.Add(new XElement(Svg + "title", map.Subject));
+        foreach (SvgLabel label in map.Labels.Where(l => l.Role is SvgLabelRole.Title or SvgLabelRole.Subtitle or SvgLabelRole.Legend))
         {
-            UInt128 a = scale.Bounds[i];
-            UInt128 b = scale.Bounds[i + 1];
-            if (items.Any(it => it.Item1 <= a && it.Item2 >= b))
-            {
-                continue;
-            }
+            g.Add(Text(label, label.Role == SvgLabelRole.Title ? "map-title" : null));
+        }
 
-            double x1 = scale.X(a);
-            double x2 = scale.X(b);
-            var size = b - a;
-            string sizeText = size > ulong.MaxValue ? "16 EiB" : Hex.Size((ulong)size);
+        foreach (SvgSwatch s in map.Swatches)
+        {
+            (_, string fill, string stroke, _) = SvgStyles.Of(s.Layer);
+            g.Add(new XElement(Svg + "rect", new XAttribute("x", Num(s.X)), new XAttribute("y", Num(s.Y)), new XAttribute("width", Num(s.Size)), new XAttribute("height", Num(s.Size)), new XAttribute("fill", fill), new XAttribute("stroke", stroke)));
+        }
+
+        var guides = new XElement(Svg + "g", new XAttribute("class", "guides"), new XAttribute("stroke", "#e0e0e0"), new XAttribute("stroke-width", "1"));
+        guides.Add(map.Guides.Select(l => Line(l, null, null)));
+        g.Add(guides);
+        foreach (SvgLane lane in map.Lanes)
+        {
+            g.Add(Lane(map, lane));
+        }
+
+        var axis = new XElement(Svg + "g", new XAttribute("class", "axis"));
+        axis.Add(map.Ticks.Select(l => Line(l, "#616161", null)));
+        axis.Add(map.Labels.Where(l => l.Role == SvgLabelRole.AxisLabel).Select(l => Text(l, null)));
+        g.Add(axis);
+
+        var gaps = new XElement(Svg + "g", new XAttribute("class", "gaps"));
+        foreach (SvgGap gap in map.Gaps)
+        {
             gaps.Add(new XElement(
                 Svg + "rect",
-                new XAttribute("x", Num(x1)),
-                new XAttribute("y", Num(top)),
-                new XAttribute("width", Num(Math.Max(1, x2 - x1))),
-                new XAttribute("height", Num(bottom - top)),
+                new XAttribute("x", Num(gap.X)),
+                new XAttribute("y", Num(gap.Y)),
+                new XAttribute("width", Num(gap.Width)),
+                new XAttribute("height", Num(gap.Height)),
                 new XAttribute("fill", "url(#gap-hatch)"),
                 new XAttribute("fill-opacity", "0.6"),
-                new XElement(Svg + "title", $"Nothing described here: {HexEnd(a)}–{HexEnd(b)} ({sizeText}); the axis is compressed")));
+                new XElement(Svg + "title", gap.Title)));
         }
 
-        return gaps;
+        g.Add(gaps);
+        var list = new XElement(Svg + "g", new XAttribute("class", "region-list"));
+        list.Add(map.Labels.Where(l => l.Role is SvgLabelRole.ListHeading or SvgLabelRole.ListEntry or SvgLabelRole.Footnote).Select(l => Text(l, null)));
+        g.Add(list);
+        var messages = new XElement(Svg + "g", new XAttribute("class", "messages"));
+        messages.Add(map.Labels.Where(l => l.Role is SvgLabelRole.Warning or SvgLabelRole.Note).Select(l => Text(l, null)));
+        g.Add(messages);
+        return g;
     }
 
-    private static string HexEnd(UInt128 end) =>
-        end > ulong.MaxValue ? "0x10000000000000000" : Hex.Of((ulong)end);
-
-    private static XElement Text(double x, double y, string text, int size, string? weight = null, string? fill = null, string? anchor = null, string? family = null)
+    private static XElement Lane(SvgMap map, SvgLane lane)
     {
-        var e = new XElement(Svg + "text", new XAttribute("x", Num(x)), new XAttribute("y", Num(y)), new XAttribute("font-size", size), text);
-        if (weight is not null)
+        (_, string fill, string stroke, _) = SvgStyles.Of(lane.Layer);
+        bool regions = lane.Layer == MapLayer.ExtendedRegion;
+        var e = new XElement(Svg + "g", new XAttribute("class", "lane"), new XAttribute("data-layer", lane.Layer.ToString()));
+        e.Add(new XElement(Svg + "rect", new XAttribute("x", Num(map.PlotLeft)), new XAttribute("y", Num(lane.Y)), new XAttribute("width", Num(map.PlotRight - map.PlotLeft)), new XAttribute("height", Num(lane.Height)), new XAttribute("fill", "#fafafa"), new XAttribute("stroke", "#e0e0e0")));
+        e.Add(map.Labels.Where(l => l.Role == SvgLabelRole.LaneName && l.Y > lane.Y && l.Y < lane.Y + lane.Height).Select(l => Text(l, null)));
+        foreach (SvgBar bar in lane.Bars)
         {
-            e.Add(new XAttribute("font-weight", weight));
+            // The title sits on the group, so hovering the bar, its number or its leader line all show it.
+            var group = new XElement(Svg + "g", new XAttribute("class", "range"));
+            if (bar.RegIndex is int reg)
+            {
+                group.Add(new XAttribute("data-reg", reg));
+            }
+
+            if (bar.Members.Count > 1)
+            {
+                group.Add(new XAttribute("data-members", bar.Members.Count));
+            }
+
+            group.Add(new XElement(Svg + "title", bar.Title));
+            group.Add(new XElement(
+                Svg + "rect",
+                new XAttribute("x", Num(bar.X)),
+                new XAttribute("y", Num(bar.Y)),
+                new XAttribute("width", Num(bar.Width)),
+                new XAttribute("height", Num(bar.Height)),
+                new XAttribute("rx", 3),
+                new XAttribute("fill", fill),
+                new XAttribute("stroke", stroke),
+                new XAttribute("stroke-width", regions ? "1.5" : "1")));
+            group.Add(bar.Leaders.Select(l => Line(l, "#757575", 0.8)));
+            group.Add(bar.Labels.Select(l => Text(l, l.Role == SvgLabelRole.RegionNumber ? "region-number" : null)));
+
+            e.Add(group);
         }
 
-        if (fill is not null)
+        return e;
+    }
+
+    private static XElement Defs() => new(
+        Svg + "defs",
+        new XElement(
+            Svg + "pattern",
+            new XAttribute("id", "gap-hatch"),
+            new XAttribute("width", 6),
+            new XAttribute("height", 6),
+            new XAttribute("patternUnits", "userSpaceOnUse"),
+            new XAttribute("patternTransform", "rotate(45)"),
+            new XElement(Svg + "line", new XAttribute("x1", 0), new XAttribute("y1", 0), new XAttribute("x2", 0), new XAttribute("y2", 6), new XAttribute("stroke", "#bdbdbd"), new XAttribute("stroke-width", 1.5))));
+
+    private static XElement Line(SvgLine l, string? stroke, double? width)
+    {
+        var e = new XElement(Svg + "line", new XAttribute("x1", Num(l.X1)), new XAttribute("y1", Num(l.Y1)), new XAttribute("x2", Num(l.X2)), new XAttribute("y2", Num(l.Y2)));
+        if (stroke is not null)
         {
-            e.Add(new XAttribute("fill", fill));
+            e.Add(new XAttribute("stroke", stroke));
         }
 
-        if (anchor is not null)
+        if (width is not null)
         {
-            e.Add(new XAttribute("text-anchor", anchor));
+            e.Add(new XAttribute("stroke-width", Num(width.Value)));
         }
 
-        if (family is not null)
+        return e;
+    }
+
+    private static XElement Text(SvgLabel label, string? cssClass)
+    {
+        var e = new XElement(Svg + "text", new XAttribute("x", Num(label.X)), new XAttribute("y", Num(label.Y)), new XAttribute("font-size", Num(label.FontSize)));
+        if (cssClass is not null)
         {
-            e.Add(new XAttribute("font-family", family));
+            e.Add(new XAttribute("class", cssClass));
         }
 
+        if (label.Bold)
+        {
+            e.Add(new XAttribute("font-weight", "bold"));
+        }
+
+        if (label.Fill is not null)
+        {
+            e.Add(new XAttribute("fill", label.Fill));
+        }
+
+        if (label.Anchor != SvgAnchor.Start)
+        {
+            e.Add(new XAttribute("text-anchor", label.Anchor == SvgAnchor.Middle ? "middle" : "end"));
+        }
+
+        if (label.Font == SvgFont.Mono)
+        {
+            e.Add(new XAttribute("font-family", SvgTextMetrics.MonoFamily));
+        }
+
+        if (label.Rotation != 0)
+        {
+            e.Add(new XAttribute("transform", $"rotate({Num(label.Rotation)} {Num(label.X)} {Num(label.Y)})"));
+        }
+
+        if (label.RegIndex is int reg)
+        {
+            e.Add(new XAttribute("data-reg", reg));
+        }
+
+        e.Add(label.Text);
         return e;
     }
 

@@ -34,9 +34,12 @@ public sealed class AuditFinding
     /// <summary>A sentence.</summary>
     public string Message { get; }
 
-    /// <summary>Prints <c>Unsafe region 0: message</c>.</summary>
+    /// <summary>
+    /// Prints <c>Unsafe reg[1] (Xen's extended region 0): message</c>: the region by its /hypervisor reg index (reg[0]
+    /// is the grant table), the number tables and maps use, and once by the number Xen's log gives it.
+    /// </summary>
     /// <returns>The finding.</returns>
     public override string ToString() => RegionIndex >= 0
-        ? FormattableString.Invariant($"{Severity} region {RegionIndex}: {Message}")
+        ? FormattableString.Invariant($"{Severity} reg[{RegionIndex + 1}] (Xen's extended region {RegionIndex}): {Message}")
         : FormattableString.Invariant($"{Severity}: {Message}");
 }
