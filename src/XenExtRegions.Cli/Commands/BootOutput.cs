@@ -43,12 +43,12 @@ internal static class BootOutput
     private static void WriteSvg(CliContext context, BootReport report, string? output)
     {
         var maps = report.Domains.Where(d => d.Report is not null).Select(d => d.Report!).ToList();
-        if (maps.Count != 1)
+        if (maps.Count == 0)
         {
-            throw new CliInputException("--format svg draws one domain's map: choose one with --domain (" + string.Join(", ", maps.Select(m => m.Subject)) + ")");
+            throw new CliInputException("--format svg: no domain of this boot could be computed (see the table for what is missing)");
         }
 
-        OutputSink.WriteText(context, output, w => SvgRenderer.Render(maps[0], w));
+        OutputSink.WriteText(context, output, w => SvgRenderer.RenderMany(maps, w));
     }
 
     // A DTB holds one tree: the hardware domain's is the host tree with /hypervisor added; a domU's is a 2/2-cell root
