@@ -47,11 +47,50 @@ public sealed class CliBootTests : IDisposable
     }
 
     [Fact]
-    public void A_log_without_a_tree_is_refused_rather_than_combined_with_the_sample_board()
+    public void A_log_without_a_tree_says_plainly_that_the_sample_board_is_used()
     {
         CliResult r = CliRunner.Run("boot", "--xen-log", Write("boot.log", Dom0Log));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("warning: --xen-log without --dtb: the log is compared with the embedded sample board", r.Error, StringComparison.Ordinal);
+        Assert.Contains("DIFFERS", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dom0_with_a_log_and_no_tree_says_the_same()
+    {
+        CliResult r = CliRunner.Run("dom0", "--xen-log", Write("boot.log", Dom0Log));
+        Assert.Contains("warning: --xen-log without --dtb", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dom0_rejects_a_file_that_is_not_a_Xen_log_instead_of_blaming_dom0_bank()
+    {
+        string log = Write("garbage.log", "hello\nworld\n\u0001\u0002 nothing to see\n");
+        CliResult r = CliRunner.Run("dom0", "--dtb", Tree(), "--xen-log", log);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("--dtb", r.Error, StringComparison.Ordinal);
+        Assert.Contains("not a Xen boot log", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--dom0-bank", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dom0_takes_the_IOMMU_from_the_log()
+    {
+        string log = Write("boot.log", "(XEN) Xen version 4.22.0\n(XEN) I/O virtualisation enabled\n(XEN) P2M: 40-bit IPA with 40-bit PA and 8-bit VMID\n");
+        CliResult r = CliRunner.Run("dom0", "--dtb", Tree(), "--xen-log", log);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("P2: holes of the host device tree (IOMMU)", r.Out, StringComparison.Ordinal);
+
+        CliResult off = CliRunner.Run("dom0", "--dtb", Tree(), "--xen-log", log, "--no-iommu", "--dom0-bank", "0x60000000:256M", "--gnttab", "0x41000000:256K");
+        Assert.Contains("P1: host RAM", off.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dom0_takes_ext_regions_from_the_log_and_needs_no_banks_then()
+    {
+        string log = Write("boot.log", "(XEN) Xen version 4.22.0\n(XEN) Command line: console=dtuart ext_regions=no\n");
+        CliResult r = CliRunner.Run("dom0", "--dtb", Tree(), "--xen-log", log);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("extended regions support is disabled", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]
