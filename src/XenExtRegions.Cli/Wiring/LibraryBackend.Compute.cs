@@ -72,7 +72,7 @@ internal sealed partial class LibraryBackend
         var input = new ExtendedRegionsInput
         {
             Release = release,
-            DomainName = "d1",
+            DomainName = request.DomainName,
             Kind = request.Dom0less ? DomainKind.Dom0lessDomU : DomainKind.ToolstackDomU,
             XenEnhanced = true,
             IpaBits = request.GpaddrBits,

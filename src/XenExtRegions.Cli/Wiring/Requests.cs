@@ -47,6 +47,9 @@ internal sealed record DomURequest
 
     public required ulong Memory { get; init; }
 
+    /// <summary>Xen's name for the domain, as its log lines print it.</summary>
+    public string DomainName { get; init; } = "d1";
+
     public int GpaddrBits { get; init; } = 40;
 
     public bool Dom0less { get; init; }

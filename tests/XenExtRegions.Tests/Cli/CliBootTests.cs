@@ -207,6 +207,41 @@ public sealed class CliBootTests : IDisposable
     }
 
     [Fact]
+    public void Domu_computes_a_node_of_the_tree_and_checks_it_against_the_log()
+    {
+        string tree = Write("two.dts", new BootTrees().Domain("domU1", "0x40000").Domain("domU2", "0x100000", "xen,enhanced;", 0x4c000000).Dts());
+        string log = Write("boot.log", Dom0Log.Replace("d1:", "d2:", StringComparison.Ordinal));
+        CliResult r = CliRunner.Run("domu", "--dtb", tree, "--domain", "/chosen/domU2", "--xen-log", log);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("d2: extended region 0: 0x80000000->0x100000000", r.Out, StringComparison.Ordinal);
+        Assert.Contains("matches", r.Out, StringComparison.Ordinal);
+
+        CliResult first = CliRunner.Run("domu", "--dtb", tree);
+        Assert.Contains("d1: extended region 0: 0x50000000->0x100000000", first.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Domu_by_memory_takes_its_name_from_domain_and_compares_with_that_domains_lines()
+    {
+        string log = Write("boot.log", Dom0Log.Replace("d1:", "d3:", StringComparison.Ordinal));
+        CliResult r = CliRunner.Run("domu", "--memory", "1G", "--dom0less", "--domain", "d3", "--xen-log", log, "--format", "json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        using JsonDocument doc = JsonDocument.Parse(r.Out);
+        Assert.True(doc.RootElement.GetProperty("matchesLog").GetBoolean());
+        Assert.Contains("d3: extended region 1", doc.RootElement.GetProperty("xenLogLines")[1].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Domu_refuses_memory_with_a_tree_and_an_unknown_domain()
+    {
+        Assert.Equal(2, CliRunner.Run("domu", "--dtb", Tree(), "--memory", "1G").ExitCode);
+        CliResult r = CliRunner.Run("domu", "--dtb", Tree(), "--domain", "d9");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("d1 /chosen/domU1", r.Error, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("domu").ExitCode);
+    }
+
+    [Fact]
     public void Iommu_and_no_iommu_together_are_refused()
     {
         CliResult r = CliRunner.Run("boot", "--dtb", Tree(), "--iommu", "--no-iommu");
