@@ -35,4 +35,7 @@ public enum EngineDiagnosticId
 
     /// <summary>A libxl <c>iomem</c> entry whose end wraps past 2^64 (handled approximately by libxl, spec §15.6).</summary>
     IoMemWraps = 5211,
+
+    /// <summary>The release is not one this library knows (built with the constructor); the newest known release not newer than it is reproduced.</summary>
+    UnknownRelease = 5212,
 }

@@ -77,6 +77,11 @@ public sealed class ExtendedRegionsEngine
     {
         var ctx = new ProducerContext(input);
         ReleaseProfile profile = ctx.Profile;
+        if (!input.Release.IsKnown)
+        {
+            ctx.Diagnose(EngineDiagnosticId.UnknownRelease, FormattableString.Invariant(
+                $"Xen {input.Release} is not a release this library knows; the behaviour of {input.Release.BehavesAs} is reproduced"));
+        }
 
         if (input.Kind == DomainKind.ToolstackDomU)
         {
