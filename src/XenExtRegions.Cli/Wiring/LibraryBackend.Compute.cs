@@ -20,7 +20,7 @@ internal sealed partial class LibraryBackend
     {
         XenRelease release = XenRelease.Parse(request.XenVersion);
         DeviceTree tree = request.Host.Tree;
-        BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(release.Major, release.Minor)).Scan(tree);
+        BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(release)).Scan(tree);
         var warnings = new List<string>();
         warnings.AddRange(facts.Diagnostics.Where(d => d.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(d => "boot scan: " + d.Message));
         IReadOnlyList<DescribedWindow> windows = request.Iommu ? DescribedWindowReader.Read(tree) : [];

@@ -24,7 +24,7 @@ public sealed partial record ExtendedRegionsInput
             throw new ArgumentNullException(nameof(tree));
         }
 
-        BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(Release.Major, Release.Minor)).Scan(tree);
+        BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(Release)).Scan(tree);
         return WithBootFacts(facts) with { DescribedWindows = DescribedWindowReader.Read(tree) };
     }
 
