@@ -179,7 +179,7 @@ public sealed partial class BootFactsScanner
             }
         }
 
-        if (host != StaticSharedMemoryBank.InvalidAddress && Options.RejectReservedOverlaps && Overlaps(node.Path, host, size, state))
+        if (host != StaticSharedMemoryBank.InvalidAddress && Options.RejectReservedOverlaps && Overlaps(node.Path, host, size, state, allowInsideMemoryReservation: false))
         {
             return Rc.Inval;
         }

@@ -30,7 +30,10 @@ public sealed class BootScanOptions
     /// <summary>4.18+ (commit 6f7d56ccd3): a reserved region overlapping an already recorded one is rejected (the scan stops).</summary>
     public bool RejectReservedOverlaps { get; init; } = true;
 
-    /// <summary>4.20+ (commit a14593e399): a reserved region wholly inside a <c>/memreserve/</c> bank is allowed.</summary>
+    /// <summary>
+    /// 4.19.2+ and 4.20+ (commit a14593e399, backport 6f7af8383f): a reserved-memory, static-memory or static-heap region
+    /// wholly inside a <c>/memreserve/</c> bank is allowed (static shared memory is still rejected).
+    /// </summary>
     public bool AllowOverlapInsideMemoryReservation { get; init; } = true;
 
     /// <summary>4.16 only: <c>xen,static-mem</c> uses <c>#xen,static-mem-address-cells</c>/<c>-size-cells</c> of the domain node.</summary>
@@ -102,7 +105,7 @@ public sealed class BootScanOptions
             SkipDisabledNodes = profile.IgnoresDisabledMemoryNodes,
             MemoryReservationsAreReserved = profile.ExcludesMemoryReservations,
             RejectReservedOverlaps = profile.RejectsOverlappingReservedMemory,
-            AllowOverlapInsideMemoryReservation = release.IsAtLeast(4, 20),
+            AllowOverlapInsideMemoryReservation = profile.AllowsReservedInsideMemoryReservation,
             StaticMemoryUsesOwnCellProperties = !v417,
             StaticHeapSupported = v417,
             StaticSharedMemorySupported = v417,

@@ -94,4 +94,39 @@ public sealed class BootScanReleaseRulesTests
         ExtendedRegionsInput input = new ExtendedRegionsInput { Release = XenRelease.V4211 }.WithHostDeviceTree(tree);
         Assert.Equal([0x40000000UL], input.HostRam.Select(b => b.Start));
     }
+
+    private static DeviceTree ReservedInsideMemreserve(params DeviceTreeNode[] extra) =>
+        Tree(new[] { new XenExtRegions.DeviceTrees.MemoryReservation(0x90000000, 0x4000000) }, new object[]
+        {
+            Ac(1), Sc(1), Memory("memory@40000000", 0x40000000, 0x80000000),
+            N("reserved-memory", Ac(1), Sc(1), Rng(), N("buf@90000000", Reg(0x90000000, 0x100000))),
+        }.Concat(extra).ToArray());
+
+    [Theory]
+    [MemberData(nameof(KnownReleases))]
+    public void Reserved_memory_inside_a_memreserve_entry_is_accepted_from_4_19_2(string release)
+    {
+        XenRelease r = XenRelease.Parse(release);
+        var facts = new BootFactsScanner(BootScanOptions.ForRelease(r)).Scan(ReservedInsideMemreserve());
+
+        // 4.16–4.18 do not reserve /memreserve/ at all; 4.19.0–4.19.1 reject the overlap (boot panics); 4.19.2+ accept it.
+        bool rejected = r >= XenRelease.V4190 && r < XenRelease.V4192;
+        Assert.Equal(rejected ? BootScanOutcome.Stopped : BootScanOutcome.Completed, facts.Outcome);
+        Assert.Equal(rejected, facts.Diagnostics.Any(d => d.Id == BootScanDiagnosticId.ReservedOverlap && d.NodePath == "/reserved-memory/buf@90000000"));
+        Assert.Equal(!rejected, facts.ReservedMemory.Any(b => b.Source == "/reserved-memory/buf@90000000"));
+    }
+
+    [Fact]
+    public void Static_shared_memory_inside_a_memreserve_entry_is_still_rejected()
+    {
+        // Xen passes allow_memreserve_overlap = false for static shared memory host banks.
+        DeviceTreeNode chosen = N("chosen", Ac(1), Sc(1),
+            N("domU1", Str("compatible", "xen,domain"), Ac(1), Sc(1), Cells("memory", 0x0, 0x40000),
+                N("shm@0", Str("compatible", "xen,domain-shared-memory-v1"), Str("xen,shm-id", "s0"),
+                    Cells("xen,shared-mem", 0x91000000, 0x80000000, 0x100000))));
+        var facts = new BootFactsScanner(BootScanOptions.ForRelease(XenRelease.V422)).Scan(ReservedInsideMemreserve(chosen));
+
+        Assert.Equal(BootScanOutcome.Stopped, facts.Outcome);
+        Assert.Contains(facts.Diagnostics, d => d.Id == BootScanDiagnosticId.ReservedOverlap && d.NodePath == "/chosen/domU1/shm@0");
+    }
 }
