@@ -38,4 +38,7 @@ public enum EngineDiagnosticId
 
     /// <summary>The release is not one this library knows (built with the constructor); the newest known release not newer than it is reproduced.</summary>
     UnknownRelease = 5212,
+
+    /// <summary>A toolstack domU was described as 32-bit or with <c>ext_regions</c> off: libxl checks neither, so it still gets regions.</summary>
+    ToolstackIgnoresWidthAndOption = 5213,
 }

@@ -85,6 +85,14 @@ public sealed class ExtendedRegionsEngine
 
         if (input.Kind == DomainKind.ToolstackDomU)
         {
+            // libxl runs before (and instead of) Xen's checks: ext_regions= is a Xen command-line option for Dom0 and
+            // dom0less domUs, and libxl has no 32-bit test.
+            if (input.Width == DomainWidth.Bits32 || !input.ExtendedRegionsEnabled)
+            {
+                ctx.Diagnose(EngineDiagnosticId.ToolstackIgnoresWidthAndOption,
+                    "libxl ignores the guest's width and Xen's ext_regions option: an xl-created domU gets regions even when 32-bit or with ext_regions=0");
+            }
+
             (XenError libxlError, string? libxlCulprit) = ToolstackProducer.Run(ctx);
             ExtendedRegionsOutcome libxlOutcome = libxlError != XenError.None ? ExtendedRegionsOutcome.Failed
                 : ctx.Normaliser.Regions.Count == 0 ? ExtendedRegionsOutcome.NoneFound : ExtendedRegionsOutcome.Found;

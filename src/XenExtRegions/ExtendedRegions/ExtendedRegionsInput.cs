@@ -20,10 +20,10 @@ public sealed partial record ExtendedRegionsInput
     /// <summary>What the domain is (decides the producer).</summary>
     public DomainKind Kind { get; init; } = DomainKind.HardwareDomain;
 
-    /// <summary>The domain's width; 32-bit domains get no regions.</summary>
+    /// <summary>The domain's width; 32-bit domains get no regions from Xen. libxl does not check it (toolstack domUs get regions either way).</summary>
     public DomainWidth Width { get; init; } = DomainWidth.Bits64;
 
-    /// <summary>Xen's <c>ext_regions</c> command-line option (default on).</summary>
+    /// <summary>Xen's <c>ext_regions</c> command-line option (default on). It applies to Dom0 and dom0less domUs; libxl (toolstack domUs) ignores it.</summary>
     public bool ExtendedRegionsEnabled { get; init; } = true;
 
     /// <summary>True when the domain has an IOMMU (host-layout domains then use P2).</summary>
