@@ -29,6 +29,7 @@ internal static partial class BootScanLog
             case BootScanDiagnosticId.ModuleOutsideChosen: ModuleOutsideChosen(logger, level, message); break;
             case BootScanDiagnosticId.DomainWithoutMemory: DomainWithoutMemory(logger, level, message); break;
             case BootScanDiagnosticId.NestedTooDeepHangsBoot: NestedTooDeepHangsBoot(logger, level, message); break;
+            case BootScanDiagnosticId.StaticMemoryNotCompiledIn: StaticMemoryNotCompiledIn(logger, level, message); break;
             default: MemoryNodesSkippedForUefi(logger, level, message); break;
         }
     }
@@ -80,4 +81,7 @@ internal static partial class BootScanLog
 
     [LoggerMessage(EventId = (int)BootScanDiagnosticId.NestedTooDeepHangsBoot, EventName = "NestedTooDeepHangsBoot", Message = "{Message}")]
     private static partial void NestedTooDeepHangsBoot(ILogger logger, LogLevel level, string message);
+
+    [LoggerMessage(EventId = (int)BootScanDiagnosticId.StaticMemoryNotCompiledIn, EventName = "StaticMemoryNotCompiledIn", Message = "{Message}")]
+    private static partial void StaticMemoryNotCompiledIn(ILogger logger, LogLevel level, string message);
 }

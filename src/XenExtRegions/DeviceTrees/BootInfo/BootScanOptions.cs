@@ -5,10 +5,16 @@ namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
 /// The per-release rules of Xen's boot-time device-tree scan (spec §6, §11). Use <see cref="ForRelease(XenRelease)"/> for a Xen
-/// release, or set the properties one by one.
+/// release, or set the properties one by one; change one rule of a release with
+/// <c>BootScanOptions.ForRelease(release) with { StaticMemoryCompiledIn = true }</c>.
 /// </summary>
-public sealed class BootScanOptions
+public sealed record BootScanOptions
 {
+    /// <summary>Creates options with the rules of the newest release for every property (set them one by one).</summary>
+    public BootScanOptions()
+    {
+    }
+
     /// <summary>Xen's default NR_MEM_BANKS used here (128).</summary>
     public const int DefaultMaxMemoryBanks = 128;
 
@@ -44,6 +50,21 @@ public sealed class BootScanOptions
 
     /// <summary>Whether Xen is built with CONFIG_STATIC_SHM (otherwise a shared-memory node fails the scan).</summary>
     public bool StaticSharedMemorySupported { get; init; } = true;
+
+    /// <summary>
+    /// Whether Xen is built with CONFIG_STATIC_MEMORY. Default false, Xen's own Kconfig default: the option defaults
+    /// to n and can be chosen only with CONFIG_UNSUPPORTED (Armv8-R MPU builds select it). Without it, a
+    /// <c>xen,static-mem</c> property of a dom0less domain node makes master's boot scan fail (Xen panics "Early FDT
+    /// parsing failed"; see <see cref="RejectStaticMemoryWithoutConfig"/>); earlier releases reserve the banks anyway but
+    /// cannot give them to the domain. Either way the scan reports <see cref="BootScanDiagnosticId.StaticMemoryNotCompiledIn"/>.
+    /// </summary>
+    public bool StaticMemoryCompiledIn { get; init; }
+
+    /// <summary>
+    /// Master (4.23-unstable, commit e888192d13): <c>xen,static-mem</c> without CONFIG_STATIC_MEMORY fails the boot scan
+    /// (<see cref="BootScanOutcome.Stopped"/>, a critical diagnostic) instead of being reserved.
+    /// </summary>
+    public bool RejectStaticMemoryWithoutConfig { get; init; }
 
     /// <summary>4.17–4.18: static shared memory host banks go into the reserved banks; 4.19+ into a separate list.</summary>
     public bool SharedMemoryHostBanksAreReserved { get; init; }
@@ -112,6 +133,7 @@ public sealed class BootScanOptions
             SharedMemoryHostBanksAreReserved = profile.SharedMemoryIsReserved,
             EnhancedLegacyRecognised = release.IsAtLeast(4, 21),
             DeepNodesHangBoot = profile.BootScanHangsOnDeepNodes,
+            RejectStaticMemoryWithoutConfig = profile.RejectsStaticMemoryWithoutConfig,
         };
     }
 }
