@@ -41,4 +41,7 @@ public enum EngineDiagnosticId
 
     /// <summary>A toolstack domU was described as 32-bit or with <c>ext_regions</c> off: libxl checks neither, so it still gets regions.</summary>
     ToolstackIgnoresWidthAndOption = 5213,
+
+    /// <summary>A guest RAM bank size exceeds its bank: computed as Xen does (no region from that bank), but no real domain has it.</summary>
+    GuestRamBankLargerThanBank = 5214,
 }

@@ -22,7 +22,7 @@ public sealed class ExtendedRegionsEngine
     /// <param name="input">The facts.</param>
     /// <returns>The regions, outcome, log lines, explanation and findings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    /// <exception cref="ArgumentException">The release is the default value, the domain name is null, <see cref="ExtendedRegionsInput.IpaBits"/> is outside 1–64 (0–64 for a toolstack domain), or a guest RAM bank size exceeds its bank (spec §9).</exception>
+    /// <exception cref="ArgumentException">The release is the default value, the domain name is null, <see cref="ExtendedRegionsInput.IpaBits"/> is outside 1–64 (0–64 for a toolstack domain), or a guest RAM bank size is one no domain can have: a non-zero third bank, or RAM reaching the last 2 MiB below 2^64 (where Xen's <c>align_up</c> of the bank end would wrap). A size larger than its guest bank but below that is computed as Xen does: the bank yields no region.</exception>
     public ExtendedRegionsResult Compute(ExtendedRegionsInput input)
     {
         if (input is null)
@@ -58,16 +58,39 @@ public sealed class ExtendedRegionsEngine
             throw new ArgumentException(FormattableString.Invariant($"IpaBits {input.IpaBits} is outside {min}..64."), nameof(input));
         }
 
-        // Xen and libxl never place more RAM in a guest bank than the bank holds; a larger size would make
-        // align_up(base + size) wrap and offer the bank's own RAM, so it is refused rather than computed.
+        ValidateGuestRamBanks(input);
+    }
+
+    /// <summary>
+    /// A guest RAM bank size larger than its bank is computed as Xen and libxl compute it (the bank's candidate starts
+    /// past its end, so it yields nothing). Refused are only sizes no domain can have: RAM in a third guest bank (the
+    /// guest layout has two, and Xen and libxl read only those), and RAM reaching the last 2 MiB below 2^64, where
+    /// Xen's <c>align_up(GUEST_RAMi_BASE + size, 2 MiB)</c> wraps to a low address and would offer the bank's own RAM.
+    /// </summary>
+    private static void ValidateGuestRamBanks(ExtendedRegionsInput input)
+    {
+        ulong[] bases = [XenConstants.GuestRam0Base, XenConstants.GuestRam1Base];
         ulong[] capacity = [XenConstants.GuestRam0Size, XenConstants.GuestRam1Size];
         for (int i = 0; i < input.GuestRamBankSizes.Count; i++)
         {
-            ulong limit = i < capacity.Length ? capacity[i] : 0;
-            if (input.GuestRamBankSizes[i] > limit)
+            ulong size = input.GuestRamBankSizes[i];
+            if (i >= bases.Length)
             {
-                throw new ArgumentException(
-                    FormattableString.Invariant($"GuestRamBankSizes[{i}] = 0x{input.GuestRamBankSizes[i]:x} exceeds guest RAM bank {i}'s size 0x{limit:x} (GUEST_RAM{i}_SIZE; there are {capacity.Length} guest RAM banks)."),
+                if (size != 0)
+                {
+                    throw new ArgumentException(FormattableString.Invariant(
+                        $"GuestRamBankSizes[{i}] = 0x{size:x}: the guest layout has {bases.Length} RAM banks (GUEST_RAM0, GUEST_RAM1) and Xen and libxl read only those."),
+                        nameof(input));
+                }
+
+                continue;
+            }
+
+            ulong limit = ulong.MaxValue - bases[i] - (XenConstants.RegionAlignment - 1);
+            if (size > limit)
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"GuestRamBankSizes[{i}] = 0x{size:x}: RAM from GUEST_RAM{i}_BASE 0x{bases[i]:x} would reach the last 2 MiB below 2^64, where Xen's align_up(base + size, 2 MiB) wraps to a low address; no domain has that much RAM (guest RAM bank {i} holds 0x{capacity[i]:x} bytes, so at most 0x{limit:x} is computed)."),
                     nameof(input));
             }
         }

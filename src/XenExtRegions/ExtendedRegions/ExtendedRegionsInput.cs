@@ -68,7 +68,11 @@ public sealed partial record ExtendedRegionsInput
     /// <summary>The <c>iomem</c> list of an xl configuration (P4 from 4.21).</summary>
     public IReadOnlyList<IoMemRange> IoMem { get; init; } = Array.Empty<IoMemRange>();
 
-    /// <summary>Bytes of RAM in guest bank 0 and bank 1 (P3 and P4); missing entries count as 0.</summary>
+    /// <summary>
+    /// Bytes of RAM in guest bank 0 and bank 1 (dom0less and toolstack domUs); missing entries count as 0. A size
+    /// larger than its bank (GUEST_RAM0_SIZE 3 GiB, GUEST_RAM1_SIZE 1016 GiB) is computed as Xen does: that bank yields
+    /// no region (with a diagnostic, since Xen and libxl never build such a domain).
+    /// </summary>
     public IReadOnlyList<ulong> GuestRamBankSizes { get; init; } = Array.Empty<ulong>();
 
     /// <summary>Every translated <c>reg</c> entry and PCI aperture of the host tree in document order (P2).</summary>
