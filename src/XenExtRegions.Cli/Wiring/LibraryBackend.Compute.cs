@@ -33,7 +33,8 @@ internal sealed partial class LibraryBackend
             IommuEnabled = request.Iommu,
             IpaBits = request.IpaBits,
             HostRam = request.HostRam ?? facts.HostRam,
-            ReservedMemory = request.Reserved ?? facts.ReservedMemory,
+            // Xen's reserved list minus /memreserve/, which the engine adds itself from 4.19 (given once, not twice).
+            ReservedMemory = request.Reserved ?? new ExtendedRegionsInput { Release = release }.WithBootFacts(facts).ReservedMemory,
             MemoryReservations = facts.MemoryReservations,
             HostSharedMemory = facts.SharedMemoryHostBanks,
             DomainRam = request.Dom0Ram ?? [],

@@ -22,7 +22,7 @@ public sealed class ExtendedRegionsEngine
     /// <param name="input">The facts.</param>
     /// <returns>The regions, outcome, log lines, explanation and findings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    /// <exception cref="ArgumentException">The release is the default value, the domain name is null, <see cref="ExtendedRegionsInput.IpaBits"/> is outside 1–64 (0–64 for a toolstack domain), or a guest RAM bank size is one no domain can have: a non-zero third bank, or RAM reaching the last 2 MiB below 2^64 (where Xen's <c>align_up</c> of the bank end would wrap). A size larger than its guest bank but below that is computed as Xen does: the bank yields no region.</exception>
+    /// <exception cref="ArgumentException">The release is the default value, the domain name is null, <see cref="ExtendedRegionsInput.IpaBits"/> is outside 1–64 (0–64 for a toolstack domain), or a guest RAM bank size is one no domain can have: a non-zero third bank, or RAM reaching the last 2 MiB below 2^64 (where Xen's <c>align_up</c> of the bank end would wrap). A size larger than its guest bank but below that is computed as Xen does: the bank yields no region. Also when <see cref="ExtendedRegionsInput.ReservedMemory"/> repeats <see cref="ExtendedRegionsInput.MemoryReservations"/> (see there).</exception>
     public ExtendedRegionsResult Compute(ExtendedRegionsInput input)
     {
         if (input is null)
@@ -59,6 +59,46 @@ public sealed class ExtendedRegionsEngine
         }
 
         ValidateGuestRamBanks(input);
+        ValidateReservedLists(input);
+    }
+
+    /// <summary>
+    /// Xen keeps one reserved list (<c>bootinfo.reserved_mem</c>); the input splits it in two so that releases before
+    /// 4.19 can leave <c>/memreserve/</c> out. A caller who puts Xen's whole list in both would remove those entries
+    /// twice (and in every release), so that is refused. A <c>/reserved-memory</c> child that repeats a
+    /// <c>/memreserve/</c> entry is legitimate (firmware such as skiboot writes both; 4.19.2+ accepts it) and is told
+    /// apart by its kind.
+    /// </summary>
+    private static void ValidateReservedLists(ExtendedRegionsInput input)
+    {
+        if (input.MemoryReservations.Count == 0)
+        {
+            return;
+        }
+
+        var reservations = new Dictionary<(ulong, ulong), int>();
+        for (int j = input.MemoryReservations.Count - 1; j >= 0; j--)
+        {
+            reservations[(input.MemoryReservations[j].Start, input.MemoryReservations[j].Size)] = j;
+        }
+
+        for (int i = 0; i < input.ReservedMemory.Count; i++)
+        {
+            MemoryBank bank = input.ReservedMemory[i];
+            if (bank.Kind == MemoryBankKind.MemoryReservation)
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"ReservedMemory[{i}] ({bank}) is a /memreserve/ entry while MemoryReservations is also given: put /memreserve/ entries in MemoryReservations only (the engine adds them to Xen's reserved list itself, from 4.19), or build the input with WithBootFacts."),
+                    nameof(input));
+            }
+
+            if (bank.Kind == MemoryBankKind.Unspecified && reservations.TryGetValue((bank.Start, bank.Size), out int j))
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"ReservedMemory[{i}] ({bank}) repeats MemoryReservations[{j}]: Xen's reserved list would hold it twice. Give /memreserve/ entries in MemoryReservations only; a /reserved-memory child that really repeats one says so with Kind = MemoryBankKind.ReservedMemory."),
+                    nameof(input));
+            }
+        }
     }
 
     /// <summary>

@@ -38,10 +38,22 @@ public sealed partial record ExtendedRegionsInput
     /// <summary>Host RAM banks (<c>bootinfo.mem</c>), P1.</summary>
     public IReadOnlyList<MemoryBank> HostRam { get; init; } = Array.Empty<MemoryBank>();
 
-    /// <summary>Reserved banks from the device tree (<c>/reserved-memory</c> children, <c>xen,static-mem</c>, static heap), in boot-scan order, P1.</summary>
+    /// <summary>
+    /// Reserved banks from the device tree (<c>/reserved-memory</c> children, <c>xen,static-mem</c>, static heap), in
+    /// boot-scan order, removed by <c>find_unallocated_memory</c>. Xen's <c>bootinfo.reserved_mem</c> is this list
+    /// preceded (from 4.19) by <see cref="MemoryReservations"/>: do not repeat those entries here. The engine refuses
+    /// (ArgumentException) a bank of kind <see cref="MemoryBankKind.MemoryReservation"/> here while
+    /// <see cref="MemoryReservations"/> is not empty, and an <see cref="MemoryBankKind.Unspecified"/> bank equal to one of
+    /// them; a <c>/reserved-memory</c> child that really repeats a <c>/memreserve/</c> entry has kind
+    /// <see cref="MemoryBankKind.ReservedMemory"/>.
+    /// </summary>
     public IReadOnlyList<MemoryBank> ReservedMemory { get; init; } = Array.Empty<MemoryBank>();
 
-    /// <summary>The DTB header's <c>/memreserve/</c> entries (reserved, and so removed by P1, from 4.19).</summary>
+    /// <summary>
+    /// The DTB header's <c>/memreserve/</c> entries. From 4.19 Xen puts them at the head of its reserved list, so
+    /// <c>find_unallocated_memory</c> removes them; 4.16–4.18 only print them. Give them here and only here (not also
+    /// in <see cref="ReservedMemory"/>; see there for the check).
+    /// </summary>
     public IReadOnlyList<MemoryBank> MemoryReservations { get; init; } = Array.Empty<MemoryBank>();
 
     /// <summary>Static shared-memory host banks (<c>bootinfo.shmem</c>; start all ones = address chosen by Xen), P1.</summary>
