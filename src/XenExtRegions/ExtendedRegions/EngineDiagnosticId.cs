@@ -44,4 +44,7 @@ public enum EngineDiagnosticId
 
     /// <summary>A guest RAM bank size exceeds its bank: computed as Xen does (no region from that bank), but no real domain has it.</summary>
     GuestRamBankLargerThanBank = 5214,
+
+    /// <summary>A PCI range whose parent address does not translate was removed at the all-ones address (4.16–4.17; later releases fail with -ERANGE).</summary>
+    UntranslatedPciRangeRemoved = 5215,
 }
