@@ -132,7 +132,7 @@ internal sealed partial class LibraryBackend
     {
         ExtendedRegionsResult result = new ExtendedRegionsEngine().Compute(input);
         warnings.AddRange(result.Diagnostics.Select(d => d.ToString()));
-        IReadOnlyList<AuditFinding> findings = ExtendedRegionAudit.Audit(result);
+        IReadOnlyList<AuditFinding> findings = ExtendedRegionAudit.Audit(result, new HypervisorNodeSettings { AddressCells = addressCells, SizeCells = sizeCells }, null);
         warnings.AddRange(findings.Where(f => f.Severity != AuditSeverity.Note).Select(f => "audit: " + f));
         List<string> notes = findings.Where(f => f.Severity == AuditSeverity.Note).Select(f => "audit: " + f).ToList();
         HypervisorNode? hypervisor = null;
