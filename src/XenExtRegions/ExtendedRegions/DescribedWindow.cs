@@ -3,7 +3,7 @@ using System;
 namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
-/// One address window the host device tree describes, as P2 sees it (spec §5.2): a node's translated <c>reg</c>
+/// One address window the host device tree describes, as P2 sees it: a node's translated <c>reg</c>
 /// entry or a PCI host-bridge aperture, in CPU physical addresses, or the reason it could not be translated.
 /// </summary>
 public readonly struct DescribedWindow : IEquatable<DescribedWindow>

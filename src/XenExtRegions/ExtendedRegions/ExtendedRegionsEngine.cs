@@ -8,7 +8,7 @@ namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
 /// Computes the extended regions a Xen release (or libxl) advertises for a domain, bit for bit, with the log lines
-/// it prints and an explanation of every free range (spec §2, §4, §5). Stateless and thread-safe.
+/// it prints and an explanation of every free range. Stateless and thread-safe.
 /// </summary>
 public sealed class ExtendedRegionsEngine
 {

@@ -6,7 +6,7 @@ using XenExtRegions.Memory;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>Deriving an input's host and domain facts from a host device tree (boot scan of spec §6, P2 windows of §5.2).</summary>
+/// <summary>Deriving an input's host and domain facts from a host device tree (Xen's boot scan, and the windows find_memory_holes removes).</summary>
 public sealed partial record ExtendedRegionsInput
 {
     /// <summary>

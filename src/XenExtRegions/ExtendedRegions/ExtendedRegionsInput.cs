@@ -6,7 +6,7 @@ namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
 /// The facts Xen (or libxl) uses to choose a domain's extended regions, as a plain immutable object a user can build
-/// by hand. Which lists matter depends on the producer (spec §5): P1 uses the banks, P2 the described windows, P3/P4
+/// by hand. Which lists matter depends on the producer: P1 uses the banks, P2 the described windows, P3/P4
 /// the guest RAM bank sizes. Addresses are bytes.
 /// </summary>
 public sealed partial record ExtendedRegionsInput

@@ -9,7 +9,7 @@ using XenExtRegions.Memory;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// Finds what Xen's boot-time scan (<c>boot_fdt_info</c> / <c>early_scan_node</c>, spec §6) finds in a host tree, with the
+/// Finds what Xen's boot-time scan (<c>boot_fdt_info</c> / <c>early_scan_node</c>) finds in a host tree, with the
 /// per-release rules of a <see cref="BootScanOptions"/>. Walks without recursion; thread-safe.
 /// </summary>
 /// <remarks>

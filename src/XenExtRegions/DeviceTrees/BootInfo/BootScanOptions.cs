@@ -4,7 +4,7 @@ using XenExtRegions.ExtendedRegions;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// The per-release rules of Xen's boot-time device-tree scan (spec §6, §11). Use <see cref="ForRelease(XenRelease)"/> for a Xen
+/// The per-release rules of Xen's boot-time device-tree scan. Use <see cref="ForRelease(XenRelease)"/> for a Xen
 /// release, or set the properties one by one; change one rule of a release with
 /// <c>BootScanOptions.ForRelease(release) with { StaticMemoryCompiledIn = true }</c>.
 /// </summary>

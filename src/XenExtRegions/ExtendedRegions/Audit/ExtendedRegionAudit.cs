@@ -7,8 +7,8 @@ namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
 /// The safety audit: flags advertised regions that overlap something in use (described <c>reg</c>s, PCI apertures,
-/// reserved memory, boot modules, the domain's RAM, user exclusions), P1 regions outside host RAM (spec E5, E13),
-/// and lists a Linux guest would refuse or cannot use (spec §12).
+/// reserved memory, boot modules, the domain's RAM, user exclusions), P1 regions outside host RAM,
+/// and lists a Linux guest would refuse or cannot use.
 /// </summary>
 public static class ExtendedRegionAudit
 {

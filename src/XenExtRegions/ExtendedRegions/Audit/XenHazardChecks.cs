@@ -5,7 +5,7 @@ using XenExtRegions.Ranges;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>Hazards Xen does not prevent, found from a result and its input (spec §17.2, §17.3, §17.8).</summary>
+/// <summary>Hazards Xen does not prevent (xenstore page, Dom0 device-tree budget, iomem before 4.21), from a result and its input.</summary>
 internal static class XenHazardChecks
 {
     /// <summary>The bytes Xen's comment on DOM0_FDT_EXTRA_SIZE sets aside for <c>/hypervisor</c>.</summary>

@@ -2,7 +2,7 @@ using System;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>P2, <c>find_memory_holes</c> (spec §5.2): the IPA window minus every described window of the host tree.</summary>
+/// <summary>P2, <c>find_memory_holes</c>: the IPA window minus every described window of the host tree.</summary>
 internal static class DeviceTreeHolesProducer
 {
     public static (XenError Error, string? Culprit) Run(ProducerContext ctx)

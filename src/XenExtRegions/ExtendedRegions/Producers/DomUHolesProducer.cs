@@ -4,7 +4,7 @@ using XenExtRegions.Ranges;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>P3, <c>find_domU_holes</c> (spec §5.3): the unused tails of a dom0less domU's two guest RAM banks.</summary>
+/// <summary>P3, <c>find_domU_holes</c>: the unused tails of a dom0less domU's two guest RAM banks.</summary>
 internal static class DomUHolesProducer
 {
     private static readonly ulong[] BankBase = [XenConstants.GuestRam0Base, XenConstants.GuestRam1Base];

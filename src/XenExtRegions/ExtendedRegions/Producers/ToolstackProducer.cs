@@ -4,7 +4,7 @@ using XenExtRegions.Ranges;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>P4, libxl's <c>finalize_hypervisor_node</c> (spec §5.4).</summary>
+/// <summary>P4, libxl's <c>finalize_hypervisor_node</c>.</summary>
 internal static class ToolstackProducer
 {
     private static readonly ulong[] BankBase = [XenConstants.GuestRam0Base, XenConstants.GuestRam1Base];

@@ -3,7 +3,7 @@ using System;
 namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
-/// Everything that differs between Xen releases for extended regions (spec §11), as one immutable object.
+/// Everything that differs between Xen releases for extended regions, as one immutable object.
 /// Obtain it from <see cref="XenRelease.Profile"/>.
 /// </summary>
 public sealed class ReleaseProfile
