@@ -67,7 +67,8 @@ internal static class DtsRenderer
     /// <summary>"4.22.1" → "4.22"; "latest" stays as given.</summary>
     public static string MajorMinor(string version)
     {
-        string[] parts = version.Split('.');
+        // Master prints as 4.23-unstable; Xen's compatible has major.minor only.
+        string[] parts = version.Split('-')[0].Split('.');
         return parts.Length >= 2 ? parts[0] + "." + parts[1] : version;
     }
 

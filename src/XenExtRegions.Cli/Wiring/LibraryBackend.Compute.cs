@@ -20,7 +20,7 @@ internal sealed partial class LibraryBackend
     {
         XenRelease release = XenRelease.Parse(request.XenVersion);
         DeviceTree tree = request.Host.Tree;
-        BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(release.Major, release.Minor)).Scan(tree);
+        BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(release)).Scan(tree);
         var warnings = new List<string>();
         warnings.AddRange(facts.Diagnostics.Where(d => d.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(d => "boot scan: " + d.Message));
         IReadOnlyList<DescribedWindow> windows = request.Iommu ? DescribedWindowReader.Read(tree) : [];
@@ -34,7 +34,8 @@ internal sealed partial class LibraryBackend
             ExtendedRegionsEnabled = request.ExtendedRegions,
             IpaBits = request.IpaBits,
             HostRam = request.HostRam ?? facts.HostRam,
-            ReservedMemory = request.Reserved ?? facts.ReservedMemory,
+            // Xen's reserved list minus /memreserve/, which the engine adds itself from 4.19 (given once, not twice).
+            ReservedMemory = request.Reserved ?? new ExtendedRegionsInput { Release = release }.WithBootFacts(facts).ReservedMemory,
             MemoryReservations = facts.MemoryReservations,
             HostSharedMemory = facts.SharedMemoryHostBanks,
             DomainRam = request.Dom0Ram ?? [],
@@ -136,7 +137,7 @@ internal sealed partial class LibraryBackend
     {
         ExtendedRegionsInput input = result.Input;
         warnings.AddRange(result.Diagnostics.Select(d => d.ToString()));
-        IReadOnlyList<AuditFinding> findings = ExtendedRegionAudit.Audit(result);
+        IReadOnlyList<AuditFinding> findings = ExtendedRegionAudit.Audit(result, new HypervisorNodeSettings { AddressCells = addressCells, SizeCells = sizeCells }, null);
         warnings.AddRange(findings.Where(f => f.Severity != AuditSeverity.Note).Select(f => "audit: " + f));
         List<string> notes = findings.Where(f => f.Severity == AuditSeverity.Note).Select(f => "audit: " + f).ToList();
         HypervisorNode? hypervisor = null;

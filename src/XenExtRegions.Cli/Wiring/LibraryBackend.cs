@@ -45,7 +45,8 @@ internal sealed partial class LibraryBackend : IRegionsBackend
         return ok;
     }
 
-    public const string KnownReleases = "4.16.0 or later, e.g. 4.16.0, 4.16.1, 4.17, 4.18, 4.19.2, 4.19.3, 4.20.0, 4.20.1, 4.21, 4.22, latest";
+    /// <summary>The releases the library knows, from its own table (tags 4.16.0 … 4.22.0, master, latest).</summary>
+    public static string KnownReleases => XenRelease.KnownReleasesText;
 
     public JsonRegsDocument DecodeRegs(LoadedTree tree)
     {

@@ -3,12 +3,12 @@ using System;
 namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
-/// One address window the host device tree describes, as P2 sees it (spec §5.2): a node's translated <c>reg</c>
+/// One address window the host device tree describes, as P2 sees it: a node's translated <c>reg</c>
 /// entry or a PCI host-bridge aperture, in CPU physical addresses, or the reason it could not be translated.
 /// </summary>
 public readonly struct DescribedWindow : IEquatable<DescribedWindow>
 {
-    private DescribedWindow(string nodePath, int index, DescribedWindowKind kind, ulong address, ulong size, string? failure)
+    private DescribedWindow(string nodePath, int index, DescribedWindowKind kind, ulong address, ulong size, string? failure, string? translationFailure = null)
     {
         NodePath = nodePath ?? throw new ArgumentNullException(nameof(nodePath));
         Index = index;
@@ -16,6 +16,7 @@ public readonly struct DescribedWindow : IEquatable<DescribedWindow>
         Address = address;
         Size = size;
         Failure = failure;
+        TranslationFailure = translationFailure;
     }
 
     /// <summary>The full path of the node, e.g. <c>/soc/serial@e6e88000</c>.</summary>
@@ -39,6 +40,35 @@ public readonly struct DescribedWindow : IEquatable<DescribedWindow>
     /// <summary>True when the entry could not be decoded (P2 then fails as Xen does).</summary>
     public bool IsFailure => Failure is not null;
 
+    /// <summary>
+    /// For a PCI range whose parent address does not translate to a CPU address: why. Xen's <c>dt_for_each_range</c>
+    /// still passes such a range on, with the all-ones address, so it is not a <see cref="Failure"/>; what Xen does
+    /// with it depends on the release (see <see cref="ErrorFor(XenRelease)"/>).
+    /// </summary>
+    public string? TranslationFailure { get; }
+
+    /// <summary>
+    /// The error Xen's <c>find_memory_holes</c> returns when it meets this entry in <paramref name="release"/>:
+    /// <see cref="XenError.InvalidArgument"/> (-EINVAL) for an entry that cannot be decoded;
+    /// <see cref="XenError.OutOfRange"/> (-ERANGE) from 4.18 for a PCI range that runs past 2^64 - 1 (an untranslated
+    /// one included, since its address is all ones); otherwise <see cref="XenError.None"/> (4.16–4.17 remove such a
+    /// range as computed, wrapping).
+    /// </summary>
+    /// <param name="release">The release.</param>
+    /// <returns>The error, or <see cref="XenError.None"/>.</returns>
+    public XenError ErrorFor(XenRelease release) => ErrorFor(release.Profile.ChecksPciRangeWidth);
+
+    internal XenError ErrorFor(bool checksPciRangeWidth)
+    {
+        if (IsFailure)
+        {
+            return XenError.InvalidArgument;
+        }
+
+        bool pastEnd = Kind == DescribedWindowKind.PciRange && ulong.MaxValue - Address < Size;
+        return pastEnd && checksPciRangeWidth ? XenError.OutOfRange : XenError.None;
+    }
+
     /// <summary>A decoded <c>reg</c> entry.</summary>
     /// <param name="nodePath">Node path.</param>
     /// <param name="index">Entry index.</param>
@@ -57,6 +87,15 @@ public readonly struct DescribedWindow : IEquatable<DescribedWindow>
     public static DescribedWindow PciRange(string nodePath, int index, ulong cpuAddress, ulong size) =>
         new(nodePath, index, DescribedWindowKind.PciRange, cpuAddress, size, null);
 
+    /// <summary>A PCI aperture whose parent address does not translate: Xen passes it on with the all-ones address.</summary>
+    /// <param name="nodePath">Host-bridge node path.</param>
+    /// <param name="index">Entry index in <c>ranges</c>.</param>
+    /// <param name="size">Length.</param>
+    /// <param name="reason">Why the parent address does not translate.</param>
+    /// <returns>The window.</returns>
+    public static DescribedWindow UntranslatedPciRange(string nodePath, int index, ulong size, string reason) =>
+        new(nodePath, index, DescribedWindowKind.PciRange, ulong.MaxValue, size, null, reason ?? throw new ArgumentNullException(nameof(reason)));
+
     /// <summary>An entry that could not be decoded (a <c>reg</c> that does not translate, or host-bridge <c>ranges</c> that cannot be enumerated).</summary>
     /// <param name="nodePath">Node path.</param>
     /// <param name="index">Entry index.</param>
@@ -69,7 +108,8 @@ public readonly struct DescribedWindow : IEquatable<DescribedWindow>
     /// <inheritdoc/>
     public bool Equals(DescribedWindow other) =>
         string.Equals(NodePath, other.NodePath, StringComparison.Ordinal) && Index == other.Index && Kind == other.Kind
-        && Address == other.Address && Size == other.Size && string.Equals(Failure, other.Failure, StringComparison.Ordinal);
+        && Address == other.Address && Size == other.Size && string.Equals(Failure, other.Failure, StringComparison.Ordinal)
+        && string.Equals(TranslationFailure, other.TranslationFailure, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is DescribedWindow other && Equals(other);
@@ -81,7 +121,9 @@ public readonly struct DescribedWindow : IEquatable<DescribedWindow>
     /// <returns>A readable description.</returns>
     public override string ToString() => IsFailure
         ? FormattableString.Invariant($"{NodePath} {Kind}[{Index}]: {Failure}")
-        : FormattableString.Invariant($"{NodePath} {Kind}[{Index}]: 0x{Address:x} size 0x{Size:x}");
+        : TranslationFailure is not null
+            ? FormattableString.Invariant($"{NodePath} {Kind}[{Index}]: untranslated (passed on as 0x{Address:x}) size 0x{Size:x}: {TranslationFailure}")
+            : FormattableString.Invariant($"{NodePath} {Kind}[{Index}]: 0x{Address:x} size 0x{Size:x}");
 
     /// <summary>Equality.</summary>
     /// <param name="left">First.</param>

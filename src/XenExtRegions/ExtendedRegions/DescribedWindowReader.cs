@@ -31,6 +31,11 @@ public static class DescribedWindowReader
             {
                 windows.Add(DescribedWindow.Failed(item.NodePath, item.Index, kind, error.Message));
             }
+            else if (item.Range is { IsTranslated: false } range)
+            {
+                windows.Add(DescribedWindow.UntranslatedPciRange(item.NodePath, item.Index, item.Size, FormattableString.Invariant(
+                    $"parent address 0x{range.ParentAddress:x} of ranges entry {range.Index} does not translate to a CPU address ({range.Failure})")));
+            }
             else if (kind == DescribedWindowKind.PciRange)
             {
                 windows.Add(DescribedWindow.PciRange(item.NodePath, item.Index, item.Address, item.Size));

@@ -1,6 +1,6 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>What kind of domain the regions are for; decides the producer with the release's dispatch rule (spec §2).</summary>
+/// <summary>What kind of domain the regions are for; decides the producer with the release's dispatch rule.</summary>
 public enum DomainKind
 {
     /// <summary>Dom0 built by Xen, direct-mapped (guest addresses = host addresses): P1 or P2.</summary>
@@ -12,7 +12,7 @@ public enum DomainKind
     /// <summary>A dom0less domU with <c>direct-map</c> (host layout): P1 or P2 (4.17+).</summary>
     DirectMappedDomU,
 
-    /// <summary>A dom0less domU with the guest layout of spec §9: P3 (4.17+), needs <c>xen,enhanced</c>.</summary>
+    /// <summary>A dom0less domU with the guest layout of xen/include/public/arch-arm.h: P3 (4.17+), needs <c>xen,enhanced</c>.</summary>
     Dom0lessDomU,
 
     /// <summary>A domU created by the toolstack (xl/libxl): P4.</summary>

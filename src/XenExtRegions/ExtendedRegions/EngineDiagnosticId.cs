@@ -12,10 +12,10 @@ public enum EngineDiagnosticId
     /// <summary><c>start + size</c> wraps past 2^64 (a size-0 entry at address 0 wipes out the whole space).</summary>
     RangeWrapsAround = 5203,
 
-    /// <summary>The historic rangeset subtraction re-offered a gap (spec §3.2); the output may cover non-free space.</summary>
+    /// <summary>The historic rangeset subtraction re-offered a gap; the output may cover non-free space.</summary>
     LegacySubtractionExtendedRange = 5204,
 
-    /// <summary>A removal ending at 2^64-1 corrupted the byte rangeset's order (spec §3.2 wrap hazard).</summary>
+    /// <summary>A removal ending at 2^64-1 corrupted the byte rangeset's order (a wrap hazard of the byte rangeset).</summary>
     RangesetOrderCorrupted = 5205,
 
     /// <summary>Free ranges were dropped because the region list was full.</summary>
@@ -30,9 +30,21 @@ public enum EngineDiagnosticId
     /// <summary>A coloured (non direct-mapped) hardware domain before 4.20, which had no such thing.</summary>
     ColouredHardwareDomainBefore420 = 5209,
 
-    /// <summary>A value does not fit the root's cell count and is truncated in <c>/hypervisor</c> (spec §15.2).</summary>
+    /// <summary>A value does not fit the root's cell count and is truncated in <c>/hypervisor</c>.</summary>
     RegValueTruncated = 5210,
 
-    /// <summary>A libxl <c>iomem</c> entry whose end wraps past 2^64 (handled approximately by libxl, spec §15.6).</summary>
+    /// <summary>A libxl <c>iomem</c> entry whose end wraps past 2^64 (handled approximately by libxl).</summary>
     IoMemWraps = 5211,
+
+    /// <summary>The release is not one this library knows (built with the constructor); the newest known release not newer than it is reproduced.</summary>
+    UnknownRelease = 5212,
+
+    /// <summary>A toolstack domU was described as 32-bit or with <c>ext_regions</c> off: libxl checks neither, so it still gets regions.</summary>
+    ToolstackIgnoresWidthAndOption = 5213,
+
+    /// <summary>A guest RAM bank size exceeds its bank: computed as Xen does (no region from that bank), but no real domain has it.</summary>
+    GuestRamBankLargerThanBank = 5214,
+
+    /// <summary>A PCI range whose parent address does not translate was removed at the all-ones address (4.16–4.17; later releases fail with -ERANGE).</summary>
+    UntranslatedPciRangeRemoved = 5215,
 }

@@ -8,7 +8,7 @@ namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
 /// Computes the extended regions a Xen release (or libxl) advertises for a domain, bit for bit, with the log lines
-/// it prints and an explanation of every free range (spec §2, §4, §5). Stateless and thread-safe.
+/// it prints and an explanation of every free range. Stateless and thread-safe.
 /// </summary>
 public sealed class ExtendedRegionsEngine
 {
@@ -22,7 +22,7 @@ public sealed class ExtendedRegionsEngine
     /// <param name="input">The facts.</param>
     /// <returns>The regions, outcome, log lines, explanation and findings.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
-    /// <exception cref="ArgumentException">The release is the default value, the domain name is null, <see cref="ExtendedRegionsInput.IpaBits"/> is outside 1–64 (0–64 for a toolstack domain), or a guest RAM bank size exceeds its bank (spec §9).</exception>
+    /// <exception cref="ArgumentException">The release is the default value, the domain name is null, <see cref="ExtendedRegionsInput.IpaBits"/> is outside 1–64 (0–64 for a toolstack domain), or a guest RAM bank size is one no domain can have: a non-zero third bank, or RAM reaching the last 2 MiB below 2^64 (where Xen's <c>align_up</c> of the bank end would wrap). A size larger than its guest bank but below that is computed as Xen does: the bank yields no region. Also when <see cref="ExtendedRegionsInput.ReservedMemory"/> repeats <see cref="ExtendedRegionsInput.MemoryReservations"/> (see there).</exception>
     public ExtendedRegionsResult Compute(ExtendedRegionsInput input)
     {
         if (input is null)
@@ -58,16 +58,79 @@ public sealed class ExtendedRegionsEngine
             throw new ArgumentException(FormattableString.Invariant($"IpaBits {input.IpaBits} is outside {min}..64."), nameof(input));
         }
 
-        // Xen and libxl never place more RAM in a guest bank than the bank holds; a larger size would make
-        // align_up(base + size) wrap and offer the bank's own RAM, so it is refused rather than computed.
+        ValidateGuestRamBanks(input);
+        ValidateReservedLists(input);
+    }
+
+    /// <summary>
+    /// Xen keeps one reserved list (<c>bootinfo.reserved_mem</c>); the input splits it in two so that releases before
+    /// 4.19 can leave <c>/memreserve/</c> out. A caller who puts Xen's whole list in both would remove those entries
+    /// twice (and in every release), so that is refused. A <c>/reserved-memory</c> child that repeats a
+    /// <c>/memreserve/</c> entry is legitimate (firmware such as skiboot writes both; 4.19.2+ accepts it) and is told
+    /// apart by its kind.
+    /// </summary>
+    private static void ValidateReservedLists(ExtendedRegionsInput input)
+    {
+        if (input.MemoryReservations.Count == 0)
+        {
+            return;
+        }
+
+        var reservations = new Dictionary<(ulong, ulong), int>();
+        for (int j = input.MemoryReservations.Count - 1; j >= 0; j--)
+        {
+            reservations[(input.MemoryReservations[j].Start, input.MemoryReservations[j].Size)] = j;
+        }
+
+        for (int i = 0; i < input.ReservedMemory.Count; i++)
+        {
+            MemoryBank bank = input.ReservedMemory[i];
+            if (bank.Kind == MemoryBankKind.MemoryReservation)
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"ReservedMemory[{i}] ({bank}) is a /memreserve/ entry while MemoryReservations is also given: put /memreserve/ entries in MemoryReservations only (the engine adds them to Xen's reserved list itself, from 4.19), or build the input with WithBootFacts."),
+                    nameof(input));
+            }
+
+            if (bank.Kind == MemoryBankKind.Unspecified && reservations.TryGetValue((bank.Start, bank.Size), out int j))
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"ReservedMemory[{i}] ({bank}) repeats MemoryReservations[{j}]: Xen's reserved list would hold it twice. Give /memreserve/ entries in MemoryReservations only; a /reserved-memory child that really repeats one says so with Kind = MemoryBankKind.ReservedMemory."),
+                    nameof(input));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A guest RAM bank size larger than its bank is computed as Xen and libxl compute it (the bank's candidate starts
+    /// past its end, so it yields nothing). Refused are only sizes no domain can have: RAM in a third guest bank (the
+    /// guest layout has two, and Xen and libxl read only those), and RAM reaching the last 2 MiB below 2^64, where
+    /// Xen's <c>align_up(GUEST_RAMi_BASE + size, 2 MiB)</c> wraps to a low address and would offer the bank's own RAM.
+    /// </summary>
+    private static void ValidateGuestRamBanks(ExtendedRegionsInput input)
+    {
+        ulong[] bases = [XenConstants.GuestRam0Base, XenConstants.GuestRam1Base];
         ulong[] capacity = [XenConstants.GuestRam0Size, XenConstants.GuestRam1Size];
         for (int i = 0; i < input.GuestRamBankSizes.Count; i++)
         {
-            ulong limit = i < capacity.Length ? capacity[i] : 0;
-            if (input.GuestRamBankSizes[i] > limit)
+            ulong size = input.GuestRamBankSizes[i];
+            if (i >= bases.Length)
             {
-                throw new ArgumentException(
-                    FormattableString.Invariant($"GuestRamBankSizes[{i}] = 0x{input.GuestRamBankSizes[i]:x} exceeds guest RAM bank {i}'s size 0x{limit:x} (GUEST_RAM{i}_SIZE; there are {capacity.Length} guest RAM banks)."),
+                if (size != 0)
+                {
+                    throw new ArgumentException(FormattableString.Invariant(
+                        $"GuestRamBankSizes[{i}] = 0x{size:x}: the guest layout has {bases.Length} RAM banks (GUEST_RAM0, GUEST_RAM1) and Xen and libxl read only those."),
+                        nameof(input));
+                }
+
+                continue;
+            }
+
+            ulong limit = ulong.MaxValue - bases[i] - (XenConstants.RegionAlignment - 1);
+            if (size > limit)
+            {
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"GuestRamBankSizes[{i}] = 0x{size:x}: RAM from GUEST_RAM{i}_BASE 0x{bases[i]:x} would reach the last 2 MiB below 2^64, where Xen's align_up(base + size, 2 MiB) wraps to a low address; no domain has that much RAM (guest RAM bank {i} holds 0x{capacity[i]:x} bytes, so at most 0x{limit:x} is computed)."),
                     nameof(input));
             }
         }
@@ -77,9 +140,22 @@ public sealed class ExtendedRegionsEngine
     {
         var ctx = new ProducerContext(input);
         ReleaseProfile profile = ctx.Profile;
+        if (!input.Release.IsKnown)
+        {
+            ctx.Diagnose(EngineDiagnosticId.UnknownRelease, FormattableString.Invariant(
+                $"Xen {input.Release} is not a release this library knows; the behaviour of {input.Release.BehavesAs} is reproduced"));
+        }
 
         if (input.Kind == DomainKind.ToolstackDomU)
         {
+            // libxl runs before (and instead of) Xen's checks: ext_regions= is a Xen command-line option for Dom0 and
+            // dom0less domUs, and libxl has no 32-bit test.
+            if (input.Width == DomainWidth.Bits32 || !input.ExtendedRegionsEnabled)
+            {
+                ctx.Diagnose(EngineDiagnosticId.ToolstackIgnoresWidthAndOption,
+                    "libxl ignores the guest's width and Xen's ext_regions option: an xl-created domU gets regions even when 32-bit or with ext_regions=0");
+            }
+
             (XenError libxlError, string? libxlCulprit) = ToolstackProducer.Run(ctx);
             ExtendedRegionsOutcome libxlOutcome = libxlError != XenError.None ? ExtendedRegionsOutcome.Failed
                 : ctx.Normaliser.Regions.Count == 0 ? ExtendedRegionsOutcome.NoneFound : ExtendedRegionsOutcome.Found;

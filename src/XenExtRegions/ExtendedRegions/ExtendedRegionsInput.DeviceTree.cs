@@ -6,7 +6,7 @@ using XenExtRegions.Memory;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>Deriving an input's host and domain facts from a host device tree (boot scan of spec §6, P2 windows of §5.2).</summary>
+/// <summary>Deriving an input's host and domain facts from a host device tree (Xen's boot scan, and the windows find_memory_holes removes).</summary>
 public sealed partial record ExtendedRegionsInput
 {
     /// <summary>
@@ -17,14 +17,29 @@ public sealed partial record ExtendedRegionsInput
     /// <param name="tree">The host tree.</param>
     /// <returns>The new input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tree"/> is null.</exception>
-    public ExtendedRegionsInput WithHostDeviceTree(DeviceTree tree)
+    public ExtendedRegionsInput WithHostDeviceTree(DeviceTree tree) => WithHostDeviceTree(tree, BootScanOptions.ForRelease(Release));
+
+    /// <summary>
+    /// As <see cref="WithHostDeviceTree(DeviceTree)"/>, with boot-scan rules of the caller's choosing: usually
+    /// <c>BootScanOptions.ForRelease(Release) with { … }</c> to describe the Xen build (CONFIG_STATIC_MEMORY, UEFI boot…).
+    /// </summary>
+    /// <param name="tree">The host tree.</param>
+    /// <param name="options">The boot-scan rules (they should be this input's release's).</param>
+    /// <returns>The new input.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tree"/> or <paramref name="options"/> is null.</exception>
+    public ExtendedRegionsInput WithHostDeviceTree(DeviceTree tree, BootScanOptions options)
     {
         if (tree is null)
         {
             throw new ArgumentNullException(nameof(tree));
         }
 
-        BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(Release.Major, Release.Minor)).Scan(tree);
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        BootFacts facts = new BootFactsScanner(options).Scan(tree);
         return WithBootFacts(facts) with { DescribedWindows = DescribedWindowReader.Read(tree) };
     }
 

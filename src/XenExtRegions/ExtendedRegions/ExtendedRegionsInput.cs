@@ -6,7 +6,7 @@ namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
 /// The facts Xen (or libxl) uses to choose a domain's extended regions, as a plain immutable object a user can build
-/// by hand. Which lists matter depends on the producer (spec §5): P1 uses the banks, P2 the described windows, P3/P4
+/// by hand. Which lists matter depends on the producer: P1 uses the banks, P2 the described windows, P3/P4
 /// the guest RAM bank sizes. Addresses are bytes.
 /// </summary>
 public sealed partial record ExtendedRegionsInput
@@ -20,10 +20,10 @@ public sealed partial record ExtendedRegionsInput
     /// <summary>What the domain is (decides the producer).</summary>
     public DomainKind Kind { get; init; } = DomainKind.HardwareDomain;
 
-    /// <summary>The domain's width; 32-bit domains get no regions.</summary>
+    /// <summary>The domain's width; 32-bit domains get no regions from Xen. libxl does not check it (toolstack domUs get regions either way).</summary>
     public DomainWidth Width { get; init; } = DomainWidth.Bits64;
 
-    /// <summary>Xen's <c>ext_regions</c> command-line option (default on).</summary>
+    /// <summary>Xen's <c>ext_regions</c> command-line option (default on). It applies to Dom0 and dom0less domUs; libxl (toolstack domUs) ignores it.</summary>
     public bool ExtendedRegionsEnabled { get; init; } = true;
 
     /// <summary>True when the domain has an IOMMU (host-layout domains then use P2).</summary>
@@ -38,10 +38,22 @@ public sealed partial record ExtendedRegionsInput
     /// <summary>Host RAM banks (<c>bootinfo.mem</c>), P1.</summary>
     public IReadOnlyList<MemoryBank> HostRam { get; init; } = Array.Empty<MemoryBank>();
 
-    /// <summary>Reserved banks from the device tree (<c>/reserved-memory</c> children, <c>xen,static-mem</c>, static heap), in boot-scan order, P1.</summary>
+    /// <summary>
+    /// Reserved banks from the device tree (<c>/reserved-memory</c> children, <c>xen,static-mem</c>, static heap), in
+    /// boot-scan order, removed by <c>find_unallocated_memory</c>. Xen's <c>bootinfo.reserved_mem</c> is this list
+    /// preceded (from 4.19) by <see cref="MemoryReservations"/>: do not repeat those entries here. The engine refuses
+    /// (ArgumentException) a bank of kind <see cref="MemoryBankKind.MemoryReservation"/> here while
+    /// <see cref="MemoryReservations"/> is not empty, and an <see cref="MemoryBankKind.Unspecified"/> bank equal to one of
+    /// them; a <c>/reserved-memory</c> child that really repeats a <c>/memreserve/</c> entry has kind
+    /// <see cref="MemoryBankKind.ReservedMemory"/>.
+    /// </summary>
     public IReadOnlyList<MemoryBank> ReservedMemory { get; init; } = Array.Empty<MemoryBank>();
 
-    /// <summary>The DTB header's <c>/memreserve/</c> entries (reserved, and so removed by P1, from 4.19).</summary>
+    /// <summary>
+    /// The DTB header's <c>/memreserve/</c> entries. From 4.19 Xen puts them at the head of its reserved list, so
+    /// <c>find_unallocated_memory</c> removes them; 4.16–4.18 only print them. Give them here and only here (not also
+    /// in <see cref="ReservedMemory"/>; see there for the check).
+    /// </summary>
     public IReadOnlyList<MemoryBank> MemoryReservations { get; init; } = Array.Empty<MemoryBank>();
 
     /// <summary>Static shared-memory host banks (<c>bootinfo.shmem</c>; start all ones = address chosen by Xen), P1.</summary>
@@ -68,7 +80,11 @@ public sealed partial record ExtendedRegionsInput
     /// <summary>The <c>iomem</c> list of an xl configuration (P4 from 4.21).</summary>
     public IReadOnlyList<IoMemRange> IoMem { get; init; } = Array.Empty<IoMemRange>();
 
-    /// <summary>Bytes of RAM in guest bank 0 and bank 1 (P3 and P4); missing entries count as 0.</summary>
+    /// <summary>
+    /// Bytes of RAM in guest bank 0 and bank 1 (dom0less and toolstack domUs); missing entries count as 0. A size
+    /// larger than its bank (GUEST_RAM0_SIZE 3 GiB, GUEST_RAM1_SIZE 1016 GiB) is computed as Xen does: that bank yields
+    /// no region (with a diagnostic, since Xen and libxl never build such a domain).
+    /// </summary>
     public IReadOnlyList<ulong> GuestRamBankSizes { get; init; } = Array.Empty<ulong>();
 
     /// <summary>Every translated <c>reg</c> entry and PCI aperture of the host tree in document order (P2).</summary>

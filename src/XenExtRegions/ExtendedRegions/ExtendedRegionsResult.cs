@@ -6,6 +6,9 @@ namespace XenExtRegions.ExtendedRegions;
 /// <summary>What a Xen release (or libxl) advertises for a domain, how it got there, and what it printed.</summary>
 public sealed class ExtendedRegionsResult
 {
+    /// <summary>libxl's ERROR_INVAL.</summary>
+    private const int LibxlErrorInvalid = -6;
+
     internal ExtendedRegionsResult(
         ExtendedRegionsInput input,
         ProducerKind producer,
@@ -44,6 +47,13 @@ public sealed class ExtendedRegionsResult
 
     /// <summary>The producer's error (<see cref="XenError.None"/> when regions were found or none was looked for).</summary>
     public XenError Error { get; }
+
+    /// <summary>
+    /// What the producer returns, as a number: 0, or Xen's negative errno (-2 ENOENT when nothing was found, -22 EINVAL
+    /// for an entry that cannot be decoded, -34 ERANGE for a PCI range past 2^64). For a toolstack domain libxl returns
+    /// 0 even when nothing was found, and its own ERROR_INVAL (-6) for a bad <c>gpaddr_bits</c>.
+    /// </summary>
+    public int ReturnCode => Producer == ProducerKind.Toolstack && Error == XenError.InvalidArgument ? LibxlErrorInvalid : Error.ToErrno();
 
     /// <summary>The node path or range responsible for a failure, else null.</summary>
     public string? Culprit { get; }

@@ -1,6 +1,6 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>Which producer computed the regions (spec §0).</summary>
+/// <summary>Which producer computed the regions.</summary>
 public enum ProducerKind
 {
     /// <summary>None ran (disabled, 32-bit domain, or no <c>/hypervisor</c> node).</summary>

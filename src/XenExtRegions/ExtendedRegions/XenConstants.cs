@@ -1,6 +1,6 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>The constants of the feature, in one place (spec §1, §9; xen/include/public/arch-arm.h).</summary>
+/// <summary>The constants of the feature, in one place (xen/include/public/arch-arm.h).</summary>
 public static class XenConstants
 {
     /// <summary>PAGE_SIZE: 4 KiB.</summary>
@@ -51,7 +51,7 @@ public static class XenConstants
     /// <summary>INVALID_PADDR: a static shared-memory bank whose host address Xen chooses (skipped from 4.19).</summary>
     public const ulong InvalidPaddr = ulong.MaxValue;
 
-    /// <summary>Linux's memory section on arm64 with 4 KiB pages since 5.12 (spec §12): 128 MiB.</summary>
+    /// <summary>Linux's memory section on arm64 with 4 KiB pages since 5.12: 128 MiB.</summary>
     public const ulong LinuxSectionSize = 0x8000000;
 
     /// <summary>GIC interrupt specifier flags Xen writes for the event-channel PPI: CPU mask 0xf, active-low level.</summary>

@@ -1,6 +1,9 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>The error a producer returns, with Xen's errno values (negated in Xen's code).</summary>
+/// <summary>
+/// The error a producer returns, with Xen's errno values as positive numbers; Xen's code returns them negated
+/// (<see cref="XenErrorExtensions.ToErrno"/> gives that number, <see cref="XenErrorExtensions.ToSymbol"/> the name).
+/// </summary>
 public enum XenError
 {
     /// <summary>0: success.</summary>

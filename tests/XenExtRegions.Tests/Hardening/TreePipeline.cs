@@ -41,7 +41,7 @@ internal static class TreePipeline
 
         foreach (XenRelease release in Releases)
         {
-            BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(release.Major, release.Minor)).Scan(tree);
+            BootFacts facts = new BootFactsScanner(BootScanOptions.ForRelease(release)).Scan(tree);
             ExtendedRegionsInput host = new ExtendedRegionsInput { Release = release }.WithHostDeviceTree(tree);
             Check(Engine.Compute(host with { IommuEnabled = true }));
             Check(Engine.Compute(host with { IommuEnabled = false }));

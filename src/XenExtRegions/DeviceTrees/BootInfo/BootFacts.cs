@@ -4,7 +4,7 @@ using XenExtRegions.Memory;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// What Xen's boot-time scan finds in a host tree (spec §6): host RAM, reserved banks, boot modules, static shared
+/// What Xen's boot-time scan finds in a host tree: host RAM, reserved banks, boot modules, static shared
 /// memory, dom0less domain nodes, and the diagnostics. Every bank says its kind and its source (node path or
 /// <c>/memreserve/</c>).
 /// </summary>

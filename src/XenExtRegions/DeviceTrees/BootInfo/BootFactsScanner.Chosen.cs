@@ -122,6 +122,21 @@ public sealed partial class BootFactsScanner
             return Rc.Ok;
         }
 
+        if (!Options.StaticMemoryCompiledIn)
+        {
+            if (Options.RejectStaticMemoryWithoutConfig)
+            {
+                state.Report(BootScanDiagnosticId.StaticMemoryNotCompiledIn, LogLevel.Critical, node.Path, node.Path +
+                    ": CONFIG_STATIC_MEMORY must be enabled for parsing xen,static-mem; the boot scan fails and Xen panics (\"Early FDT parsing failed\").");
+                return Rc.Inval;
+            }
+
+            // Before master the banks are reserved, but the static-memory allocator is compiled out, so the domain is
+            // built without them (nothing in a release build, an assertion from 4.20 in a debug build).
+            state.Report(BootScanDiagnosticId.StaticMemoryNotCompiledIn, LogLevel.Warning, node.Path, node.Path +
+                ": xen,static-mem in a Xen built without CONFIG_STATIC_MEMORY: the banks are reserved, but Xen cannot give them to the domain.");
+        }
+
         if (Options.StaticMemoryUsesOwnCellProperties)
         {
             ac = GetU32(node, "#xen,static-mem-address-cells", 0);
@@ -179,7 +194,7 @@ public sealed partial class BootFactsScanner
             }
         }
 
-        if (host != StaticSharedMemoryBank.InvalidAddress && Options.RejectReservedOverlaps && Overlaps(node.Path, host, size, state))
+        if (host != StaticSharedMemoryBank.InvalidAddress && Options.RejectReservedOverlaps && Overlaps(node.Path, host, size, state, allowInsideMemoryReservation: false))
         {
             return Rc.Inval;
         }

@@ -45,7 +45,7 @@ public sealed partial class BootFactsScanner
             ReadOnlySpan<byte> tuple = property.Span.Slice((int)(i * tupleBytes), (int)tupleBytes);
             ulong start = CellReader.ReadNumber(tuple.Slice(0, (int)ac * 4));
             ulong size = CellReader.ReadNumber(tuple.Slice((int)ac * 4));
-            if (reserved && Options.RejectReservedOverlaps && Overlaps(node.Path, start, size, state))
+            if (reserved && Options.RejectReservedOverlaps && Overlaps(node.Path, start, size, state, Options.AllowOverlapInsideMemoryReservation))
             {
                 return Rc.Inval;
             }
@@ -72,12 +72,15 @@ public sealed partial class BootFactsScanner
 
     /// <summary>
     /// Xen's <c>check_reserved_regions_overlap</c> over the reserved banks and (when separate) the static shared memory
-    /// host banks; exclusive ends wrap as in Xen, and an INVALID_PADDR start is skipped.
+    /// host banks; exclusive ends wrap as in Xen, and an INVALID_PADDR start is skipped. Containment in a
+    /// <c>/memreserve/</c> bank is allowed only where Xen passes <c>allow_memreserve_overlap</c> (device_tree_get_meminfo,
+    /// not static shared memory).
     /// </summary>
-    private bool Overlaps(string nodePath, ulong start, ulong size, ScanState state)
+    private static bool Overlaps(string nodePath, ulong start, ulong size, ScanState state, bool allowInsideMemoryReservation)
     {
         ulong end = unchecked(start + size);
-        if (Overlaps(nodePath, start, end, state.Reserved, state) || Overlaps(nodePath, start, end, state.ShmHost, state))
+        if (Overlaps(nodePath, start, end, state.Reserved, state, allowInsideMemoryReservation)
+            || Overlaps(nodePath, start, end, state.ShmHost, state, allowInsideMemoryReservation))
         {
             return true;
         }
@@ -85,7 +88,7 @@ public sealed partial class BootFactsScanner
         return false;
     }
 
-    private bool Overlaps(string nodePath, ulong start, ulong end, List<MemoryBank> banks, ScanState state)
+    private static bool Overlaps(string nodePath, ulong start, ulong end, List<MemoryBank> banks, ScanState state, bool allowInsideMemoryReservation)
     {
         for (int i = 0; i < banks.Count; i++)
         {
@@ -96,7 +99,7 @@ public sealed partial class BootFactsScanner
                 continue;
             }
 
-            if (Options.AllowOverlapInsideMemoryReservation && bank.Kind == MemoryBankKind.MemoryReservation && start >= bank.Start && end <= bankEnd)
+            if (allowInsideMemoryReservation && bank.Kind == MemoryBankKind.MemoryReservation && start >= bank.Start && end <= bankEnd)
             {
                 continue;
             }

@@ -9,7 +9,7 @@ using XenExtRegions.Memory;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// Finds what Xen's boot-time scan (<c>boot_fdt_info</c> / <c>early_scan_node</c>, spec §6) finds in a host tree, with the
+/// Finds what Xen's boot-time scan (<c>boot_fdt_info</c> / <c>early_scan_node</c>) finds in a host tree, with the
 /// per-release rules of a <see cref="BootScanOptions"/>. Walks without recursion; thread-safe.
 /// </summary>
 /// <remarks>
@@ -106,7 +106,7 @@ public sealed partial class BootFactsScanner
             (DeviceTreeNode node, int depth, uint ac, uint sc) = stack.Pop();
             if (depth >= Options.MaxDepth)
             {
-                state.Report(BootScanDiagnosticId.NestedTooDeep, LogLevel.Warning, node.Path, FormattableString.Invariant($"Warning: device tree node `{node.Name}' is nested too deep; skipped."));
+                ReportTooDeep(node, depth, state);
                 continue;
             }
 
@@ -129,6 +129,20 @@ public sealed partial class BootFactsScanner
         }
 
         return Rc.Ok;
+    }
+
+    private void ReportTooDeep(DeviceTreeNode node, int depth, ScanState state)
+    {
+        // Xen's depth counts from the node the walk starts at (the root, or /reserved-memory for its children).
+        if (Options.DeepNodesHangBoot)
+        {
+            state.Report(BootScanDiagnosticId.NestedTooDeepHangsBoot, LogLevel.Error, node.Path, FormattableString.Invariant(
+                $"{node.Path} is nested {depth} deep (DEVICE_TREE_MAX_DEPTH is {Options.MaxDepth}): this release's device_tree_for_each_node loops forever on it and the boot hangs (fixed in 4.20.4, 4.21.2 and 4.22.0); computed as if the node and its children were skipped."));
+            return;
+        }
+
+        state.Report(BootScanDiagnosticId.NestedTooDeep, LogLevel.Warning, node.Path, FormattableString.Invariant(
+            $"Warning: device tree node `{node.Name}' is nested too deep; skipped ({node.Path}, depth {depth}, DEVICE_TREE_MAX_DEPTH {Options.MaxDepth}; its children too)."));
     }
 
     private Rc EarlyScanNode(DeviceTreeNode node, int depth, uint ac, uint sc, ScanState state)

@@ -47,4 +47,13 @@ public enum BootScanDiagnosticId
 
     /// <summary>RAM comes from the EFI memory map, memory nodes are skipped.</summary>
     MemoryNodesSkippedForUefi = 3215,
+
+    /// <summary>A node is nested too deep and this release's boot-time scan loops forever on it (the boot hangs; before 4.20.4, 4.21.2, 4.22.0).</summary>
+    NestedTooDeepHangsBoot = 3216,
+
+    /// <summary>
+    /// <c>xen,static-mem</c> in a Xen built without CONFIG_STATIC_MEMORY: master fails the scan (critical; Xen panics),
+    /// earlier releases reserve the banks but cannot give them to the domain (warning).
+    /// </summary>
+    StaticMemoryNotCompiledIn = 3217,
 }

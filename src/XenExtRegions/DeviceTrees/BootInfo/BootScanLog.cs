@@ -28,6 +28,8 @@ internal static partial class BootScanLog
             case BootScanDiagnosticId.InvalidSharedMemory: InvalidSharedMemory(logger, level, message); break;
             case BootScanDiagnosticId.ModuleOutsideChosen: ModuleOutsideChosen(logger, level, message); break;
             case BootScanDiagnosticId.DomainWithoutMemory: DomainWithoutMemory(logger, level, message); break;
+            case BootScanDiagnosticId.NestedTooDeepHangsBoot: NestedTooDeepHangsBoot(logger, level, message); break;
+            case BootScanDiagnosticId.StaticMemoryNotCompiledIn: StaticMemoryNotCompiledIn(logger, level, message); break;
             default: MemoryNodesSkippedForUefi(logger, level, message); break;
         }
     }
@@ -76,4 +78,10 @@ internal static partial class BootScanLog
 
     [LoggerMessage(EventId = (int)BootScanDiagnosticId.MemoryNodesSkippedForUefi, EventName = "MemoryNodesSkippedForUefi", Message = "{Message}")]
     private static partial void MemoryNodesSkippedForUefi(ILogger logger, LogLevel level, string message);
+
+    [LoggerMessage(EventId = (int)BootScanDiagnosticId.NestedTooDeepHangsBoot, EventName = "NestedTooDeepHangsBoot", Message = "{Message}")]
+    private static partial void NestedTooDeepHangsBoot(ILogger logger, LogLevel level, string message);
+
+    [LoggerMessage(EventId = (int)BootScanDiagnosticId.StaticMemoryNotCompiledIn, EventName = "StaticMemoryNotCompiledIn", Message = "{Message}")]
+    private static partial void StaticMemoryNotCompiledIn(ILogger logger, LogLevel level, string message);
 }

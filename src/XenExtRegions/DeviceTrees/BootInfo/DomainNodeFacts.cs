@@ -31,7 +31,7 @@ public sealed class DomainNodeFacts
     public string? EnhancedValue { get; }
 
     /// <summary>
-    /// True when the domain gets a <c>/hypervisor</c> node (spec §2): <c>xen,enhanced</c> present with no value, not a
+    /// True when the domain gets a <c>/hypervisor</c> node: <c>xen,enhanced</c> present with no value, not a
     /// valid string, or "enabled", "no-xenstore" or (4.21+) "legacy".
     /// </summary>
     public bool IsEnhanced { get; }

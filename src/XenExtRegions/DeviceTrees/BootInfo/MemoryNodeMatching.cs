@@ -1,6 +1,6 @@
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>Which nodes Xen's boot scan takes as RAM (spec §6).</summary>
+/// <summary>Which nodes Xen's boot scan takes as RAM.</summary>
 public enum MemoryNodeMatching
 {
     /// <summary>

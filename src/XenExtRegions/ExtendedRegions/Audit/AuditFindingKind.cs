@@ -35,4 +35,19 @@ public enum AuditFindingKind
 
     /// <summary>No section-aligned section of the region is usable by Linux.</summary>
     UnusableByLinux,
+
+    /// <summary>
+    /// 4.21+: a direct-mapped dom0less domU's xenstore page is taken from Xen's heap (below 4 GiB first) and mapped at
+    /// gfn = mfn after <c>/hypervisor</c> was built, so it can lie inside this region.
+    /// </summary>
+    XenstorePageMayLieInRegion = 11,
+
+    /// <summary>
+    /// The hardware domain's <c>/hypervisor</c> <c>reg</c> needs more than the 128 bytes Xen budgets for the node; the
+    /// boot fails (FDT_ERR_NOSPACE) unless host nodes Dom0 does not get free enough space.
+    /// </summary>
+    HypervisorNodeOverBudget = 12,
+
+    /// <summary>libxl before 4.21 does not exclude a toolstack domU's <c>iomem</c> ranges from its regions.</summary>
+    IoMemNotExcludedByLibxl = 13,
 }

@@ -7,8 +7,8 @@ namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
 /// The safety audit: flags advertised regions that overlap something in use (described <c>reg</c>s, PCI apertures,
-/// reserved memory, boot modules, the domain's RAM, user exclusions), P1 regions outside host RAM (spec E5, E13),
-/// and lists a Linux guest would refuse or cannot use (spec §12).
+/// reserved memory, boot modules, the domain's RAM, user exclusions), P1 regions outside host RAM,
+/// and lists a Linux guest would refuse or cannot use.
 /// </summary>
 public static class ExtendedRegionAudit
 {
@@ -17,11 +17,30 @@ public static class ExtendedRegionAudit
     /// <param name="linux">The guest kernel's section size (128 MiB by default).</param>
     /// <returns>The findings, region by region; empty when nothing is wrong.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
-    public static IReadOnlyList<AuditFinding> Audit(ExtendedRegionsResult result, LinuxGuestOptions? linux = null)
+    /// <remarks>
+    /// Also reports the hazards Xen leaves to the user (xenstore page of a direct-mapped domU, the hardware domain's
+    /// device-tree budget, <c>iomem</c> before 4.21). The budget check assumes a root with 2 address and 2 size cells;
+    /// use <see cref="Audit(ExtendedRegionsResult, HypervisorNodeSettings, LinuxGuestOptions)"/> to give the real ones.
+    /// </remarks>
+    public static IReadOnlyList<AuditFinding> Audit(ExtendedRegionsResult result, LinuxGuestOptions? linux = null) =>
+        Audit(result, new HypervisorNodeSettings(), linux);
+
+    /// <summary>Audits a result against the facts of its input, with the cell counts of the domain's root.</summary>
+    /// <param name="result">The computed regions.</param>
+    /// <param name="hypervisorNode">How <c>/hypervisor</c> is encoded (the root's cells; Dom0: the host tree's).</param>
+    /// <param name="linux">The guest kernel's section size (128 MiB by default).</param>
+    /// <returns>The findings, region by region; empty when nothing is wrong.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="hypervisorNode"/> is null.</exception>
+    public static IReadOnlyList<AuditFinding> Audit(ExtendedRegionsResult result, HypervisorNodeSettings hypervisorNode, LinuxGuestOptions? linux)
     {
         if (result is null)
         {
             throw new ArgumentNullException(nameof(result));
+        }
+
+        if (hypervisorNode is null)
+        {
+            throw new ArgumentNullException(nameof(hypervisorNode));
         }
 
         var findings = new List<AuditFinding>();
@@ -51,6 +70,7 @@ public static class ExtendedRegionAudit
             CheckHostRam(result, findings);
         }
 
+        XenHazardChecks.Add(result, hypervisorNode, findings);
         if (result.Regions.Count > 0)
         {
             LinuxGuestReport report = LinuxGuestView.Check(result.Regions, linux);

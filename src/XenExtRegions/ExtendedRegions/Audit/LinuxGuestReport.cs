@@ -3,7 +3,7 @@ using XenExtRegions.Ranges;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>What a Linux guest makes of a region list (spec §12).</summary>
+/// <summary>What a Linux guest makes of a region list.</summary>
 public sealed class LinuxGuestReport
 {
     internal LinuxGuestReport(bool accepted, string? rejection, IReadOnlyList<AddressRange> usableWindows, IReadOnlyList<int> uselessRegions, ulong usableBytes)

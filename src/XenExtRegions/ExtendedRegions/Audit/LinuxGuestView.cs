@@ -5,7 +5,7 @@ using XenExtRegions.Ranges;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>Checks a region list as a Linux guest does (<c>arch/arm/xen/enlighten.c</c>, <c>unpopulated-alloc.c</c>; spec §12).</summary>
+/// <summary>Checks a region list as a Linux guest does (<c>arch/arm/xen/enlighten.c</c>, <c>unpopulated-alloc.c</c>).</summary>
 public static class LinuxGuestView
 {
     /// <summary>Checks the list and lists the section-aligned windows Linux can use.</summary>

@@ -7,7 +7,7 @@ using XenExtRegions.Memory;
 namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
-/// The <c>/hypervisor</c> node as Xen (or libxl) writes it (spec §2 steps 2, 4, 5): <c>compatible</c>, <c>reg</c>
+/// The <c>/hypervisor</c> node as Xen (or libxl) writes it: <c>compatible</c>, <c>reg</c>
 /// (region 0 = grant window, then the extended regions) and, when known, <c>interrupts</c>.
 /// Build it with <see cref="HypervisorNodeBuilder"/>.
 /// </summary>
@@ -61,7 +61,7 @@ public sealed class HypervisorNode
     /// <summary>The <c>interrupt-parent</c> phandle, or null.</summary>
     public uint? InterruptParent { get; }
 
-    /// <summary>Hazards reproduced but flagged, e.g. values truncated to 32-bit cells (spec §15.2).</summary>
+    /// <summary>Hazards reproduced but flagged, e.g. values truncated to 32-bit cells.</summary>
     public IReadOnlyList<EngineDiagnostic> Warnings { get; }
 
     /// <summary>The node as a device-tree node named <c>hypervisor</c>.</summary>

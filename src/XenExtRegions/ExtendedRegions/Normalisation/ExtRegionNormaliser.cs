@@ -5,7 +5,7 @@ using XenExtRegions.Ranges;
 namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
-/// Xen's <c>add_ext_regions</c> (spec §4) in its three variants, with the list capacity and the silent drop when
+/// Xen's <c>add_ext_regions</c> in its three variants, with the list capacity and the silent drop when
 /// full, recording what became of every free range it is handed.
 /// </summary>
 internal sealed class ExtRegionNormaliser

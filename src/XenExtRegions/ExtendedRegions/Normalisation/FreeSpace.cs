@@ -8,7 +8,7 @@ namespace XenExtRegions.ExtendedRegions;
 /// Xen's working rangeset for one producer: our fixed <see cref="RangeSet"/>, plus the observable quirks of Xen's
 /// linked list that a canonical set cannot hold by itself:
 /// <list type="bullet">
-/// <item>the historic subtraction (spec §3.2) as a compatibility mode: before a removal, the case
+/// <item>the historic subtraction as a compatibility mode: before a removal, the case
 /// <c>x != y</c> with <c>x.e &lt; s-1</c> is detected and the gap <c>[x.e+1, s-1]</c> is added back afterwards;</item>
 /// <item>a zero-size removal <c>[s, s-1]</c> inside a range, which Xen's release build turns into two adjacent
 /// pieces (kept here as a split point, so the pieces reach the normaliser separately, as in Xen);</item>

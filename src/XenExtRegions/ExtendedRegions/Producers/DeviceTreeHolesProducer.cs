@@ -2,7 +2,7 @@ using System;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>P2, <c>find_memory_holes</c> (spec §5.2): the IPA window minus every described window of the host tree.</summary>
+/// <summary>P2, <c>find_memory_holes</c>: the IPA window minus every described window of the host tree.</summary>
 internal static class DeviceTreeHolesProducer
 {
     public static (XenError Error, string? Culprit) Run(ProducerContext ctx)
@@ -19,7 +19,8 @@ internal static class DeviceTreeHolesProducer
 
         foreach (DescribedWindow window in input.DescribedWindows)
         {
-            if (window.IsFailure)
+            XenError error = window.ErrorFor(profile.ChecksPciRangeWidth);
+            if (error == XenError.InvalidArgument)
             {
                 if (window.Kind == DescribedWindowKind.Reg)
                 {
@@ -28,15 +29,20 @@ internal static class DeviceTreeHolesProducer
                 }
 
                 // dt_device_get_address / dt_for_each_range return -EINVAL and the producer stops there.
-                return (XenError.InvalidArgument, window.NodePath);
+                return (error, window.NodePath);
             }
 
-            if (window.Kind == DescribedWindowKind.PciRange && profile.ChecksPciRangeWidth
-                && ulong.MaxValue - window.Address < window.Size)
+            if (error == XenError.OutOfRange)
             {
                 ctx.Log(XenLogLevel.Error, XenLogMessage.PciRangeTooWide, FormattableString.Invariant(
                     $"{window.NodePath}: [0x{window.Address:x}, 0x{unchecked(window.Address + window.Size):x}] exceeds the maximum allowed PA width ({XenConstants.Arm64PaddrBits} bits)"));
-                return (XenError.OutOfRange, window.NodePath);
+                return (error, window.NodePath);
+            }
+
+            if (window.TranslationFailure is { } why)
+            {
+                ctx.Diagnose(EngineDiagnosticId.UntranslatedPciRangeRemoved, FormattableString.Invariant(
+                    $"PCI range {window.Index}: {why}; this release removes it at the all-ones address, as computed"), window.NodePath);
             }
 
             (ulong first, ulong last) = ctx.WindowToUnits(window.Address, window.Size, window.NodePath);

@@ -4,7 +4,7 @@ using XenExtRegions.Ranges;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>P3, <c>find_domU_holes</c> (spec §5.3): the unused tails of a dom0less domU's two guest RAM banks.</summary>
+/// <summary>P3, <c>find_domU_holes</c>: the unused tails of a dom0less domU's two guest RAM banks.</summary>
 internal static class DomUHolesProducer
 {
     private static readonly ulong[] BankBase = [XenConstants.GuestRam0Base, XenConstants.GuestRam1Base];
@@ -17,6 +17,8 @@ internal static class DomUHolesProducer
         var kept = new List<AddressRange>(2);
         for (int i = 0; i < 2; i++)
         {
+            // Xen's arithmetic: start = align_up(base + size); a size past the bank puts start past end, so nothing is kept.
+            ctx.NoteGuestBankSize(i, BankSize[i]);
             ulong used = unchecked(BankBase[i] + input.GuestRamBankSize(i));
             ulong start = AlignUp(used);
             ulong end = Math.Min(ctx.IpaLast, BankBase[i] + BankSize[i] - 1);

@@ -4,7 +4,7 @@ using XenExtRegions.Memory;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>P1, <c>find_unallocated_memory</c> / <c>find_host_extended_regions</c> (spec §5.1).</summary>
+/// <summary>P1, <c>find_unallocated_memory</c> / <c>find_host_extended_regions</c>.</summary>
 internal static class HostUnallocatedProducer
 {
     public static (XenError Error, string? Culprit) Run(ProducerContext ctx)

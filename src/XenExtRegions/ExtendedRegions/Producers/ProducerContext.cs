@@ -98,6 +98,18 @@ internal sealed class ProducerContext
             : (start, last);
     }
 
+    /// <summary>Notes a guest RAM bank size beyond its bank (Xen computes it; the bank then yields nothing).</summary>
+    public void NoteGuestBankSize(int index, ulong bankSize)
+    {
+        ulong size = Input.GuestRamBankSize(index);
+        if (size > bankSize)
+        {
+            Diagnose(EngineDiagnosticId.GuestRamBankLargerThanBank, FormattableString.Invariant(
+                $"guest RAM bank {index} holds 0x{size:x} bytes, more than GUEST_RAM{index}_SIZE 0x{bankSize:x}; computed as Xen does (no region from this bank), though Xen and libxl never build such a domain"),
+                FormattableString.Invariant($"GuestRamBankSizes[{index}]"));
+        }
+    }
+
     public bool Skips(MemoryBank bank) => Profile.SkipsInvalidPaddrBanks && bank.Start == XenConstants.InvalidPaddr;
 
     public void RemoveBanks(FreeSpace space, IEnumerable<MemoryBank> banks)

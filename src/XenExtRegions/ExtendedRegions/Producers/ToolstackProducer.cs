@@ -4,7 +4,7 @@ using XenExtRegions.Ranges;
 
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>P4, libxl's <c>finalize_hypervisor_node</c> (spec §5.4).</summary>
+/// <summary>P4, libxl's <c>finalize_hypervisor_node</c>.</summary>
 internal static class ToolstackProducer
 {
     private static readonly ulong[] BankBase = [XenConstants.GuestRam0Base, XenConstants.GuestRam1Base];
@@ -50,6 +50,7 @@ internal static class ToolstackProducer
     {
         for (int i = 0; i < 2; i++)
         {
+            ctx.NoteGuestBankSize(i, BankSize[i]);
             ulong used = unchecked(BankBase[i] + ctx.Input.GuestRamBankSize(i));
             ulong start = BankBase[i] + AlignUp(ctx.Input.GuestRamBankSize(i));
             ulong end = Math.Min(max, BankBase[i] + BankSize[i] - 1);
@@ -66,13 +67,14 @@ internal static class ToolstackProducer
         {
             if (io.FrameCount != 0 && io.FrameCount > (ulong.MaxValue >> XenConstants.PageShift) - io.GuestFrame)
             {
-                ctx.Diagnose(EngineDiagnosticId.IoMemWraps, "the iomem range runs past 2^64; libxl handles it only approximately (spec §15.6)", io.ToString());
+                ctx.Diagnose(EngineDiagnosticId.IoMemWraps, "the iomem range runs past 2^64; libxl handles it only approximately (the next free start wraps)", io.ToString());
             }
         }
 
         int count() => ctx.Normaliser.Regions.Count;
         for (int i = 0; i < 2 && count() < XenConstants.MaxRegions; i++)
         {
+            ctx.NoteGuestBankSize(i, BankSize[i]);
             ulong used = unchecked(BankBase[i] + ctx.Input.GuestRamBankSize(i));
             ulong uStart = BankBase[i] + AlignUp(ctx.Input.GuestRamBankSize(i));
             ulong uEnd = Math.Min(max, BankBase[i] + BankSize[i] - 1);

@@ -1,6 +1,6 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>The variants of P3, <c>find_domU_holes</c> (spec §5.3).</summary>
+/// <summary>The variants of P3, <c>find_domU_holes</c>.</summary>
 public enum DomUHolesVariant
 {
     /// <summary>4.16: dom0less domUs get no <c>/hypervisor</c> node.</summary>

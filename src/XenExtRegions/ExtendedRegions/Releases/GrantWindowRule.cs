@@ -1,9 +1,9 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>When P1 removes the grant-table window (spec §5.1 step 3.3).</summary>
+/// <summary>When P1 removes the grant-table window.</summary>
 public enum GrantWindowRule
 {
-    /// <summary>4.16–4.17 and 4.20: always removed, even with size 0 (an inverted range; see spec §10).</summary>
+    /// <summary>4.16–4.17 and 4.20: always removed, even with size 0 (an inverted range).</summary>
     Always = 0,
 
     /// <summary>4.18–4.19: skipped when its size is 0 (commit 21ec0c4226).</summary>

@@ -1,6 +1,6 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>The variants of libxl's <c>finalize_hypervisor_node</c> (spec §5.4).</summary>
+/// <summary>The variants of libxl's <c>finalize_hypervisor_node</c>.</summary>
 public enum LibxlVariant
 {
     /// <summary>4.16–4.20: at most one region per guest RAM bank, <c>iomem</c> ignored.</summary>

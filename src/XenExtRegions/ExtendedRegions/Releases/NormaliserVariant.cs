@@ -1,6 +1,6 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>The three variants of Xen's <c>add_ext_regions</c> (spec §4).</summary>
+/// <summary>The three variants of Xen's <c>add_ext_regions</c>.</summary>
 public enum NormaliserVariant
 {
     /// <summary>4.16–4.17: byte rangeset, the free range's last byte is exact.</summary>

@@ -1,6 +1,6 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>How <c>make_hypervisor_node</c> picks a producer (spec §2 step 3.3).</summary>
+/// <summary>How <c>make_hypervisor_node</c> picks a producer.</summary>
 public enum ProducerDispatchRule
 {
     /// <summary>4.16: only Dom0 gets a node; IOMMU off → P1, on → P2.</summary>

@@ -1,6 +1,6 @@
 namespace XenExtRegions.ExtendedRegions;
 
-/// <summary>What one element of Xen's working rangeset is (spec §1, commit f37a598139).</summary>
+/// <summary>What one element of Xen's working rangeset is (commit f37a598139).</summary>
 public enum RangesetUnit
 {
     /// <summary>Bytes (4.16–4.17).</summary>

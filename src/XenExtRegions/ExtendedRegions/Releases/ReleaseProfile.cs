@@ -3,7 +3,7 @@ using System;
 namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
-/// Everything that differs between Xen releases for extended regions (spec §11), as one immutable object.
+/// Everything that differs between Xen releases for extended regions, as one immutable object.
 /// Obtain it from <see cref="XenRelease.Profile"/>.
 /// </summary>
 public sealed class ReleaseProfile
@@ -50,7 +50,17 @@ public sealed class ReleaseProfile
         LibxlLogsInclusiveEnd = v421;
         LibxlPlaceholderEntries = v421 ? XenConstants.MaxRegions + 1 : 3;
         HostLayoutIncludesHardwareDomain = v420;
+
+        // 3b717f57dc in 4.22.0, backported as a0c5fde6f7 (4.20.4) and a455b73ddb (4.21.2); the loop dates from 4.13.
+        BootScanHangsOnDeepNodes = !(release.IsAtLeast(4, 22) || AtLeastOnBranch(release, 21, 2) || AtLeastOnBranch(release, 20, 4));
+
+        // a14593e399 in 4.20.0, backported as 6f7af8383f to 4.19.2.
+        AllowsReservedInsideMemoryReservation = v420 || AtLeastOnBranch(release, 19, 2);
+        RejectsStaticMemoryWithoutConfig = release >= XenRelease.Master;
     }
+
+    private static bool AtLeastOnBranch(XenRelease release, int minor, int patch) =>
+        release.Major == 4 && release.Minor == minor && release.Patch >= patch && !release.IsDevelopment;
 
     /// <summary>The release described.</summary>
     public XenRelease Release { get; }
@@ -117,6 +127,21 @@ public sealed class ReleaseProfile
 
     /// <summary>4.20+: the hardware domain uses the host layout even when not direct-mapped (LLC colouring).</summary>
     public bool HostLayoutIncludesHardwareDomain { get; }
+
+    /// <summary>
+    /// Before 4.20.4, 4.21.2 and 4.22.0: a node nested deeper than DEVICE_TREE_MAX_DEPTH (16) makes the boot-time scan
+    /// loop forever (the boot hangs); later releases skip it with a warning.
+    /// </summary>
+    public bool BootScanHangsOnDeepNodes { get; }
+
+    /// <summary>4.19.2+ and 4.20+: a reserved-memory region wholly inside a <c>/memreserve/</c> entry is not an overlap.</summary>
+    public bool AllowsReservedInsideMemoryReservation { get; }
+
+    /// <summary>
+    /// Master (4.23-unstable) only: <c>xen,static-mem</c> in a Xen built without CONFIG_STATIC_MEMORY fails the boot
+    /// scan ("Early FDT parsing failed"); earlier releases reserve the banks anyway (commit e888192d13).
+    /// </summary>
+    public bool RejectsStaticMemoryWithoutConfig { get; }
 
     /// <summary>The profile of <paramref name="release"/>.</summary>
     /// <param name="release">The release.</param>

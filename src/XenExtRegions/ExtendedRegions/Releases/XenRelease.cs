@@ -4,21 +4,39 @@ using System.Globalization;
 namespace XenExtRegions.ExtendedRegions;
 
 /// <summary>
-/// A Xen release as far as extended regions are concerned (spec §11): a major.minor.patch triple whose behaviour
-/// profile (<see cref="Profile"/>) says which producer rules, bugs and log wording apply.
+/// A Xen release as far as extended regions are concerned: a major.minor.patch triple (or <see cref="Master"/>, the
+/// development tree) whose behaviour profile (<see cref="Profile"/>) says which producer rules, bugs and log wording apply.
 /// </summary>
 /// <remarks>
-/// Releases from 4.16.0 to 4.22 are known. Later versions behave as the latest known release (no change found in
-/// master). Earlier versions do not have the feature and are refused by <see cref="TryParse"/>.
+/// <para>
+/// Every release tag from 4.16.0 to 4.22.0 is known (<see cref="Known"/>), and so is the development tree
+/// (<see cref="Master"/>, whose banner reads <c>4.23-unstable</c>). <see cref="TryParse(string?, out XenRelease, out string?)"/>
+/// reads Xen's own banner forms: <c>4.20.5-pre</c> is the stable branch after its last tag and behaves as that tag
+/// (4.20.4); <c>4.23-unstable</c> or <c>4.23-dev</c> is master.
+/// </para>
+/// <para>
+/// Versions this library does not know are refused, never taken as the latest: a future release (4.24, 5.0), a
+/// patch level beyond a branch's last tag (4.17.99, 4.22.1) or one before 4.16. Pass a known release (for instance
+/// <c>master</c> for a newer development tree) to choose whose behaviour to reproduce. The constructor accepts any
+/// version from 4.16.0 for programmatic use; such a value behaves as the newest known release not newer than it
+/// (<see cref="BehavesAs"/>), and the engine says so in a diagnostic.
+/// </para>
 /// </remarks>
-public readonly struct XenRelease : IEquatable<XenRelease>, IComparable<XenRelease>
+public readonly partial struct XenRelease : IEquatable<XenRelease>, IComparable<XenRelease>
 {
+    private readonly bool _development;
+
     /// <summary>Creates a release.</summary>
     /// <param name="major">The major version (4).</param>
     /// <param name="minor">The minor version (16 to 22).</param>
     /// <param name="patch">The patch level (0 for the first tag of a branch).</param>
     /// <exception cref="ArgumentOutOfRangeException">The version is older than 4.16.0, or a part is negative.</exception>
     public XenRelease(int major, int minor, int patch = 0)
+        : this(major, minor, patch, development: false)
+    {
+    }
+
+    private XenRelease(int major, int minor, int patch, bool development)
     {
         if (major < 0 || minor < 0 || patch < 0 || major < 4 || (major == 4 && minor < 16))
         {
@@ -29,6 +47,7 @@ public readonly struct XenRelease : IEquatable<XenRelease>, IComparable<XenRelea
         Major = major;
         Minor = minor;
         Patch = patch;
+        _development = development;
     }
 
     /// <summary>4.16.0: the first release; output list capacity 128.</summary>
@@ -46,6 +65,9 @@ public readonly struct XenRelease : IEquatable<XenRelease>, IComparable<XenRelea
     /// <summary>4.19.0 (up to 4.19.2: old rangeset subtraction).</summary>
     public static XenRelease V4190 => new(4, 19, 0);
 
+    /// <summary>4.19.2: a reserved-memory region wholly inside a <c>/memreserve/</c> entry is accepted at boot.</summary>
+    public static XenRelease V4192 => new(4, 19, 2);
+
     /// <summary>4.19.3: fixed rangeset subtraction.</summary>
     public static XenRelease V4193 => new(4, 19, 3);
 
@@ -55,18 +77,36 @@ public readonly struct XenRelease : IEquatable<XenRelease>, IComparable<XenRelea
     /// <summary>4.20.1: fixed subtraction.</summary>
     public static XenRelease V4201 => new(4, 20, 1);
 
+    /// <summary>4.20.4: the boot scan skips nodes nested too deep instead of hanging.</summary>
+    public static XenRelease V4204 => new(4, 20, 4);
+
     /// <summary>4.21.0: fixed normaliser, rangeset P3, xen,reg and libxl iomem exclusions.</summary>
     public static XenRelease V421 => new(4, 21, 0);
 
-    /// <summary>4.22.0, the latest release studied (no extended-region change from 4.21).</summary>
+    /// <summary>4.21.1 (boot scan still hangs on nodes nested too deep).</summary>
+    public static XenRelease V4211 => new(4, 21, 1);
+
+    /// <summary>4.21.2: the boot scan skips nodes nested too deep instead of hanging.</summary>
+    public static XenRelease V4212 => new(4, 21, 2);
+
+    /// <summary>4.22.0, the latest release (no extended-region change from 4.21; deep nodes skipped).</summary>
     public static XenRelease V422 => new(4, 22, 0);
 
-    /// <summary>The latest release studied; the default.</summary>
+    /// <summary>
+    /// The development tree (master), whose banner reads <c>4.23-unstable</c>: 4.22 plus a boot-time refusal of
+    /// <c>xen,static-mem</c> when Xen is built without CONFIG_STATIC_MEMORY. Sorts after every 4.22.x and before 4.23.0.
+    /// </summary>
+    public static XenRelease Master => new(4, 23, 0, development: true);
+
+    /// <summary>The latest release (a tag, not master); the default.</summary>
     public static XenRelease Latest => V422;
 
-    /// <summary>One representative of every behaviour class of spec §11, oldest first.</summary>
+    /// <summary>One representative of every behaviour class, oldest first (master last).</summary>
     public static XenRelease[] Representatives =>
-        [V4160, V4161, V417, V418, V4190, V4193, V4200, V4201, V421, V422];
+        [V4160, V4161, V417, V418, V4190, V4192, V4193, V4200, V4201, V4204, V421, V4212, V422, Master];
+
+    /// <summary>True for <see cref="Master"/>, the development tree (<c>4.23-unstable</c>).</summary>
+    public bool IsDevelopment => _development;
 
     /// <summary>The major version.</summary>
     public int Major { get; }
@@ -83,73 +123,6 @@ public readonly struct XenRelease : IEquatable<XenRelease>, IComparable<XenRelea
     /// <summary>The <c>compatible</c> string Xen writes into <c>/hypervisor</c>: <c>xen,xen-MAJOR.MINOR</c>.</summary>
     public string CompatibleString => FormattableString.Invariant($"xen,xen-{Major}.{Minor}");
 
-    /// <summary>Parses <c>4.19.1</c>, <c>4.20</c> (= 4.20.0), <c>RELEASE-4.17.3</c>, <c>4.19.3+</c> or <c>latest</c>.</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>The release.</returns>
-    /// <exception cref="FormatException">The text is not a supported release.</exception>
-    public static XenRelease Parse(string text) =>
-        TryParse(text, out XenRelease release)
-            ? release
-            : throw new FormatException($"'{text}' is not a Xen release with extended regions (expected e.g. 4.19.1, 4.20 or latest; 4.16.0 or later).");
-
-    /// <summary>Parses a release without throwing.</summary>
-    /// <param name="text">The text (see <see cref="Parse"/>).</param>
-    /// <param name="release">The release, when the method returns true.</param>
-    /// <returns>False when the text is not a supported release.</returns>
-    public static bool TryParse(string? text, out XenRelease release)
-    {
-        release = default;
-        if (text is null)
-        {
-            return false;
-        }
-
-        string t = text.Trim();
-        if (t.Length == 0)
-        {
-            return false;
-        }
-
-        if (string.Equals(t, "latest", StringComparison.OrdinalIgnoreCase) || string.Equals(t, "master", StringComparison.OrdinalIgnoreCase))
-        {
-            release = Latest;
-            return true;
-        }
-
-        if (t.StartsWith("RELEASE-", StringComparison.OrdinalIgnoreCase))
-        {
-            t = t.Substring("RELEASE-".Length);
-        }
-
-        if (t.EndsWith("+", StringComparison.Ordinal))
-        {
-            t = t.Substring(0, t.Length - 1);
-        }
-
-        string[] parts = t.Split('.');
-        if (parts.Length is < 2 or > 3)
-        {
-            return false;
-        }
-
-        int[] numbers = new int[3];
-        for (int i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]))
-            {
-                return false;
-            }
-        }
-
-        if (numbers[0] < 4 || (numbers[0] == 4 && numbers[1] < 16))
-        {
-            return false;
-        }
-
-        release = new XenRelease(numbers[0], numbers[1], numbers[2]);
-        return true;
-    }
-
     /// <summary>True when this release is at least <c>major.minor.patch</c>.</summary>
     /// <param name="major">Major.</param>
     /// <param name="minor">Minor.</param>
@@ -158,6 +131,7 @@ public readonly struct XenRelease : IEquatable<XenRelease>, IComparable<XenRelea
     public bool IsAtLeast(int major, int minor, int patch = 0) => CompareTo(new XenRelease(major, minor, patch)) >= 0;
 
     /// <inheritdoc/>
+    /// <remarks>A development tree sorts before the first tag of its own version (4.23-unstable &lt; 4.23.0).</remarks>
     public int CompareTo(XenRelease other)
     {
         int c = Major.CompareTo(other.Major);
@@ -167,21 +141,30 @@ public readonly struct XenRelease : IEquatable<XenRelease>, IComparable<XenRelea
         }
 
         c = Minor.CompareTo(other.Minor);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = other._development.CompareTo(_development);
         return c != 0 ? c : Patch.CompareTo(other.Patch);
     }
 
     /// <inheritdoc/>
-    public bool Equals(XenRelease other) => Major == other.Major && Minor == other.Minor && Patch == other.Patch;
+    public bool Equals(XenRelease other) =>
+        Major == other.Major && Minor == other.Minor && Patch == other.Patch && _development == other._development;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is XenRelease other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => (Major * 1000 + Minor) * 1000 + Patch;
+    public override int GetHashCode() => ((((Major * 1000) + Minor) * 1000) + Patch) * 2 + (_development ? 1 : 0);
 
-    /// <summary>Prints <c>4.19.1</c>.</summary>
+    /// <summary>Prints <c>4.19.1</c>, or <c>4.23-unstable</c> for <see cref="Master"/> (as Xen's banner does); <see cref="Parse"/> reads it back.</summary>
     /// <returns>The version.</returns>
-    public override string ToString() => FormattableString.Invariant($"{Major}.{Minor}.{Patch}");
+    public override string ToString() => _development
+        ? FormattableString.Invariant($"{Major}.{Minor}-unstable")
+        : FormattableString.Invariant($"{Major}.{Minor}.{Patch}");
 
     /// <summary>Equality.</summary>
     /// <param name="left">First.</param>

@@ -303,7 +303,7 @@ public sealed class BootFactsScannerTests
             node = N("n" + i, node);
         }
 
-        var facts = Scan(Tree(node), 19);
+        var facts = Scan(Tree(node), 22);
 
         Assert.Empty(facts.HostRam);
         Assert.Contains(facts.Diagnostics, d => d.Id == BootScanDiagnosticId.NestedTooDeep);
