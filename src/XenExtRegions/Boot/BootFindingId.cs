@@ -86,4 +86,7 @@ public enum BootFindingId
 
     /// <summary>A finding of the engine (an undefined case met, a historic bug triggered).</summary>
     Engine = 7028,
+
+    /// <summary>The log's banner names a release whose behaviour is not known; the latest release's is used.</summary>
+    ReleaseUnknown = 7029,
 }

@@ -16,7 +16,7 @@ internal static class BootHostFacts
     public static void Decide(BootContext ctx)
     {
         DecideRelease(ctx);
-        ctx.HostFacts = new BootFactsScanner(BootScanOptions.ForRelease(ctx.Release.Major, ctx.Release.Minor)).Scan(ctx.Tree);
+        ctx.HostFacts = new BootFactsScanner(BootScanOptions.ForRelease(ctx.Release)).Scan(ctx.Tree);
         foreach (BootScanDiagnostic d in ctx.HostFacts.Diagnostics)
         {
             if (d.Level >= LogLevel.Warning)
@@ -37,9 +37,23 @@ internal static class BootHostFacts
     private static void DecideRelease(BootContext ctx)
     {
         XenRelease? fromLog = null;
-        if (ctx.Log?.Version is Version v && XenRelease.TryParse(FormattableString.Invariant($"{v.Major}.{v.Minor}.{Math.Max(v.Build, 0)}"), out XenRelease parsed))
+        string? banner = ctx.Log?.VersionText ?? (ctx.Log?.Version is Version v ? FormattableString.Invariant($"{v.Major}.{v.Minor}.{Math.Max(v.Build, 0)}") : null);
+        if (banner is not null)
         {
-            fromLog = parsed;
+            if (XenRelease.TryParse(banner, out XenRelease parsed, out string? note))
+            {
+                fromLog = parsed;
+                if (note is not null && ctx.Input.Release is null)
+                {
+                    ctx.Finding(BootFindingId.ValueAssumed, BootFindingSeverity.Note, null, "the log's banner, Xen " + banner + ": " + note);
+                }
+            }
+            else if (ctx.Input.Release is null)
+            {
+                ctx.Finding(BootFindingId.ReleaseUnknown, BootFindingSeverity.Warning, null,
+                    "the log's banner, Xen " + banner + " (" + ctx.LogLine(ctx.Log!.VersionLine) + "), is not a release whose behaviour is known (" + note
+                    + "); the latest release's behaviour is used: give --xen-version to choose");
+            }
         }
 
         if (ctx.Input.Release is XenRelease asked)
@@ -49,19 +63,19 @@ internal static class BootHostFacts
             if (fromLog is XenRelease logRelease && (logRelease.Major != asked.Major || logRelease.Minor != asked.Minor))
             {
                 ctx.Finding(BootFindingId.ReleaseDiffersFromLog, BootFindingSeverity.Warning, null,
-                    "the release asked for, " + asked + ", differs from the log's banner, " + (ctx.Log!.VersionText ?? logRelease.ToString()) + " (" + ctx.LogLine(ctx.Log.VersionLine) + "); the log was read as " + asked);
+                    "the release asked for, " + asked + ", differs from the log's banner, " + banner + " (" + ctx.LogLine(ctx.Log!.VersionLine) + "); the log was read as " + asked);
             }
         }
         else if (fromLog is XenRelease logRelease)
         {
             ctx.Release = logRelease;
-            ctx.Fact("Xen release", logRelease.ToString(), BootFactOrigin.BootLog, ctx.LogLine(ctx.Log!.VersionLine) + ": Xen version " + (ctx.Log.VersionText ?? logRelease.ToString()));
+            ctx.Fact("Xen release", logRelease.ToString(), BootFactOrigin.BootLog, ctx.LogLine(ctx.Log!.VersionLine) + ": Xen version " + banner);
         }
         else
         {
             ctx.Release = XenRelease.Latest;
             ctx.Fact("Xen release", XenRelease.Latest.ToString(), BootFactOrigin.Default,
-                ctx.Log is null ? "no --xen-version: the latest release's behaviour" : "the log has no 'Xen version' banner: the latest release's behaviour");
+                ctx.Log is null ? "no --xen-version: the latest release's behaviour" : "the log has no known 'Xen version' banner: the latest release's behaviour");
         }
     }
 
