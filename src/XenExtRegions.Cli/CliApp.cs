@@ -25,6 +25,7 @@ internal static class CliApp
             "xen-ext-regions: compute, explain and draw the extended regions Xen on Arm advertises in /hypervisor, and inspect device trees.\n"
             + "Start with 'xen-ext-regions dom0' (the embedded Renesas Salvator-X H3 board).\n"
             + "Numbers: " + CliOptions.NumberHelp + "; START:SIZE pairs such as 0x60000000:256M.");
+        root.Subcommands.Add(BootCommand.Build(context));
         root.Subcommands.Add(Dom0Command.Build(context));
         root.Subcommands.Add(DomUCommand.Build(context));
         root.Subcommands.Add(GuestCommand.Build(context));

@@ -15,7 +15,10 @@ internal static class Dom0Command
     public static Command Build(CliContext context)
     {
         var dtb = new Option<string?>("--dtb") { Description = "Host device tree, DTB or DTS (detected by content). Default: the embedded sample board (Renesas Salvator-X H3)", HelpName = "FILE" };
-        var iommu = new Option<bool>("--iommu") { Description = "Dom0 is behind an IOMMU: regions are the holes of the host tree (Xen's find_memory_holes) instead of unused host RAM" };
+        var iommu = new Option<bool>("--iommu") { Description = "Dom0 is behind an IOMMU: regions are the holes of the host tree (Xen's find_memory_holes) instead of unused host RAM [default: the log's 'I/O virtualisation' line, else off]" };
+        var noIommu = new Option<bool>("--no-iommu") { Description = "Dom0 is not behind an IOMMU, whatever the log says" };
+        var extRegionsOption = new Option<string?>("--ext-regions") { Description = "Xen's ext_regions= option [default: the log's command line or its 'extended regions support is disabled' line, else on]", HelpName = "on|off" };
+        extRegionsOption.AcceptOnlyFromAmong("on", "off");
         var ipaBits = CliOptions.Bits("--ipa-bits", "Stage-2 IPA width in bits, as Xen prints 'P2M: N-bit IPA'", 40);
         var dom0Bank = CliOptions.StartSizeList("--dom0-bank", "A bank of Dom0's RAM, as Xen prints 'BANK[n]'", MemoryBankKind.DomainRam);
         var gnttab = CliOptions.StartSize("--gnttab", "Dom0's grant-table window, as Xen prints 'Grant table range'", MemoryBankKind.GrantTable);
@@ -27,45 +30,47 @@ internal static class Dom0Command
         var format = CliOptions.Format("table", "table", "json", "dts", "dtb", "svg");
         var output = CliOptions.Output();
 
-        var command = new Command("dom0", "Compute the extended regions Xen advertises to a direct-mapped Dom0 (spec §5.1/§5.2)")
+        var command = new Command("dom0", "Compute the extended regions Xen advertises to a direct-mapped Dom0 (Xen's find_host_extended_regions, or find_memory_holes with an IOMMU)")
         {
-            dtb, iommu, ipaBits, dom0Bank, gnttab, ram, reserved, xenLog, exclude, version, format, output,
+            dtb, iommu, noIommu, extRegionsOption, ipaBits, dom0Bank, gnttab, ram, reserved, xenLog, exclude, version, format, output,
         };
 
         command.SetAction(parse =>
         {
             string? dtbPath = parse.GetValue(dtb);
             string? logPath = parse.GetValue(xenLog);
-            XenBootLog? log = null;
-            string? requestedVersion = parse.GetValue(version);
-            if (logPath is not null)
+            if (logPath is not null && dtbPath is null)
             {
-                string text = InputFiles.ReadText(logPath, "--xen-log");
-                Version? assumed = requestedVersion is not null && System.Version.TryParse(requestedVersion, out Version? v) ? v : null;
-                log = XenBootLogParser.Parse(text, new XenBootLogOptions { AssumedVersion = assumed });
-                foreach (XenLogDiagnostic d in log.Diagnostics)
-                {
-                    context.Error.WriteLine($"note: {logPath}: {d}");
-                }
+                context.Error.WriteLine("warning: --xen-log without --dtb: the log is compared with the embedded sample board (" + SampleBoard.Name + "), not with your board; give --dtb FILE, the tree Xen booted with");
             }
 
-            string xenVersion = RegionOutput.Version(context, requestedVersion, log?.Version);
+            if (parse.GetValue(iommu) && parse.GetValue(noIommu))
+            {
+                throw new CliInputException("--iommu and --no-iommu contradict each other");
+            }
+
+            string? requestedVersion = parse.GetValue(version);
             LoadedTree host = dtbPath is null
                 ? context.Backend.LoadEmbeddedBoard(SampleBoard.ReadDts())
-                : context.Backend.LoadTree(dtbPath, InputFiles.ReadBytes(dtbPath, "--dtb"));
+                : context.Backend.LoadTree(InputFiles.DisplayName(dtbPath), InputFiles.ReadBytes(dtbPath, "--dtb"));
             bool onBoard = dtbPath is null;
+            XenBootLog? log = logPath is null ? null : ReadLog(context, logPath, requestedVersion, host);
+            string xenVersion = RegionOutput.Version(context, requestedVersion, log?.Version);
 
+            // Explicit options win; then what the log says Xen did (I/O virtualisation, ext_regions), then the defaults.
+            bool useIommu = parse.GetValue(iommu) || (!parse.GetValue(noIommu) && log?.IommuEnabled == true);
+            bool extRegions = parse.GetValue(extRegionsOption) is { } e ? e == "on" : LoggedExtendedRegions(log) ?? true;
             List<MemoryBank>? dom0Ram = parse.GetValue(dom0Bank) is { Count: > 0 } banks ? banks
                 : log is { Dom0Ram.Count: > 0 } ? log.Dom0Ram.ToList()
                 : onBoard ? [SampleBoard.Dom0Ram] : null;
             MemoryBank? grant = parse.GetValue(gnttab) ?? log?.GrantTable ?? (onBoard ? SampleBoard.GrantTable : null);
-            bool useIommu = parse.GetValue(iommu);
-            if (!useIommu && dom0Ram is null)
+            bool needsBanks = !useIommu && extRegions;
+            if (needsBanks && dom0Ram is null)
             {
                 throw new CliInputException("--dom0-bank: Dom0's RAM is not in a host tree; give --dom0-bank START:SIZE (Xen prints it as 'BANK[n]') or a --xen-log with BANK lines, or use --iommu");
             }
 
-            if (grant is null)
+            if (needsBanks && grant is null)
             {
                 throw new CliInputException("--gnttab: Dom0's grant-table window is not in a host tree; give --gnttab START:SIZE (Xen prints 'Grant table range') or a --xen-log that has it");
             }
@@ -76,20 +81,58 @@ internal static class Dom0Command
                 Host = host,
                 XenVersion = xenVersion,
                 Iommu = useIommu,
+                ExtendedRegions = extRegions,
                 IpaBits = ipaGiven ? parse.GetValue(ipaBits) : log?.IpaBits ?? parse.GetValue(ipaBits),
                 Dom0Ram = dom0Ram,
                 GrantTable = grant,
                 HostRam = parse.GetValue(ram) is { Count: > 0 } r ? r : log is { HostRam.Count: > 0 } ? log.HostRam : null,
-                Reserved = parse.GetValue(reserved) is { Count: > 0 } s ? s : log is { HostRam.Count: > 0 } ? log.Reserved : null,
+                Reserved = parse.GetValue(reserved) is { Count: > 0 } s ? s : log is { ReservedLines.Count: > 0 } ? log.Reserved : null,
                 Modules = log is { Modules.Count: > 0 } ? log.Modules : null,
                 Exclusions = parse.GetValue(exclude) ?? [],
-                XenLogFile = logPath,
+                XenLogFile = logPath is null ? null : InputFiles.DisplayName(logPath),
             };
 
             var report = context.Backend.ComputeDom0(request);
-            report = report with { Log = RegionOutput.Compare(log, logPath, report.Regions) };
+            report = report with { Log = RegionOutput.Compare(log, request.XenLogFile, report.Regions) };
             return RegionOutput.Write(context, report, host, parse.GetValue(format) ?? "table", parse.GetValue(output));
         });
         return command;
     }
+
+    private static XenBootLog ReadLog(CliContext context, string path, string? requestedVersion, LoadedTree host)
+    {
+        string text = InputFiles.ReadText(path, "--xen-log");
+        Version? assumed = requestedVersion is not null && System.Version.TryParse(requestedVersion, out Version? v) ? v : null;
+
+        // The tree's /memreserve/ count tells which RESVD lines are those entries (printed first, by release rules).
+        XenBootLog log = XenBootLogParser.Parse(text, new XenBootLogOptions { AssumedVersion = assumed, MemoryReservationCount = host.Tree.MemoryReservations.Count });
+        if (log.XenLineCount == 0)
+        {
+            throw new CliInputException("--xen-log: " + InputFiles.DisplayName(path) + ": no line of it is one Xen prints (no '(XEN)' prefix, no 'Xen version' banner, no memory or extended-region line): not a Xen boot log");
+        }
+
+        foreach (XenLogDiagnostic d in log.Diagnostics)
+        {
+            context.Error.WriteLine($"note: {InputFiles.DisplayName(path)}: {d}");
+        }
+
+        return log;
+    }
+
+    /// <summary>ext_regions as the log shows it: its command line, else Xen's "disabled" line for d0; null when it says neither.</summary>
+    private static bool? LoggedExtendedRegions(XenBootLog? log)
+    {
+        if (log is null)
+        {
+            return null;
+        }
+
+        if (XenExtRegions.Boot.XenCommandLine.Parse(log.CommandLine).ExtendedRegions is bool fromCommandLine)
+        {
+            return fromCommandLine;
+        }
+
+        return log.FindDomain("d0")?.Outcome == XenLogRegionsOutcome.Disabled ? false : null;
+    }
 }
+

@@ -16,7 +16,7 @@ internal static class GuestCommand
         var section = CliOptions.Number("--section-size", "Linux memory-section size; only section-aligned windows are usable (arm64 4K pages: 128M)", 128UL << 20);
         var format = CliOptions.Format("table", "table", "json");
         var output = CliOptions.Output();
-        var command = new Command("guest", "Check a guest tree's /hypervisor regions as a Linux guest would (spec §12)") { file, section, format, output };
+        var command = new Command("guest", "Check a guest tree's /hypervisor regions as a Linux guest would (Linux's arch/arm/xen/enlighten.c)") { file, section, format, output };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;

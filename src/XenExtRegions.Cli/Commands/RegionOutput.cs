@@ -27,6 +27,22 @@ internal static class RegionOutput
         return new LogComparison(file, sameOrder, theirs, onlyInLog, onlyOurs);
     }
 
+    /// <summary>Compares with the log's lines of one named domain (a domU), or null when the log says nothing about it.</summary>
+    public static LogComparison? Compare(XenBootLog log, string file, string domain, IReadOnlyList<MemoryBank> ours)
+    {
+        XenLogDomain? logged = log.FindDomain(domain);
+        if (logged is null || logged.Outcome == XenLogRegionsOutcome.NotInLog)
+        {
+            return null;
+        }
+
+        IReadOnlyList<MemoryBank> theirs = logged.GetExtendedRegionBanks();
+        var ourKeys = new HashSet<(ulong, ulong)>(ours.Select(b => (b.Start, b.Size)));
+        var theirKeys = new HashSet<(ulong, ulong)>(theirs.Select(b => (b.Start, b.Size)));
+        bool sameOrder = theirs.Select(b => (b.Start, b.Size)).SequenceEqual(ours.Select(b => (b.Start, b.Size)));
+        return new LogComparison(file, sameOrder, theirs, theirs.Where(b => !ourKeys.Contains((b.Start, b.Size))).ToList(), ours.Where(b => !theirKeys.Contains((b.Start, b.Size))).ToList());
+    }
+
     public static int Write(CliContext context, RegionReport report, LoadedTree? tree, string format, string? output)
     {
         switch (format)

@@ -45,16 +45,16 @@ internal static class JsonRenderer
     }
 
     public static void Render(RegionReport report, TextWriter w) =>
-        w.WriteLine(JsonSerializer.Serialize(ToDocument(report), CliJsonContext.Default.JsonRegionsDocument));
+        w.WriteLine(JsonSerializer.Serialize(ToDocument(report), CliJsonContext.Relaxed.JsonRegionsDocument));
 
     public static void Write(JsonRegsDocument document, TextWriter w) =>
-        w.WriteLine(JsonSerializer.Serialize(document, CliJsonContext.Default.JsonRegsDocument));
+        w.WriteLine(JsonSerializer.Serialize(document, CliJsonContext.Relaxed.JsonRegsDocument));
 
     public static void Write(JsonTreeDocument document, TextWriter w) =>
-        w.WriteLine(JsonSerializer.Serialize(document, CliJsonContext.Default.JsonTreeDocument));
+        w.WriteLine(JsonSerializer.Serialize(document, CliJsonContext.Relaxed.JsonTreeDocument));
 
     public static void Write(JsonGuestDocument document, TextWriter w) =>
-        w.WriteLine(JsonSerializer.Serialize(document, CliJsonContext.Default.JsonGuestDocument));
+        w.WriteLine(JsonSerializer.Serialize(document, CliJsonContext.Relaxed.JsonGuestDocument));
 
     private static List<JsonRange> List(IEnumerable<MemoryBank> banks) => banks.Select(b => Range(b)).ToList();
 }

@@ -21,6 +21,9 @@ internal interface IRegionsBackend
 
     RegionReport ComputeDomU(DomURequest request);
 
+    /// <summary>Every domain of one boot, from the host tree and optionally Xen's log.</summary>
+    BootReport AnalyzeBoot(BootRequest request);
+
     GuestReport CheckGuest(LoadedTree guest, ulong sectionSize);
 
     JsonRegsDocument DecodeRegs(LoadedTree tree);

@@ -31,6 +31,7 @@ internal sealed partial class LibraryBackend
             DomainName = "d0",
             Kind = DomainKind.HardwareDomain,
             IommuEnabled = request.Iommu,
+            ExtendedRegionsEnabled = request.ExtendedRegions,
             IpaBits = request.IpaBits,
             HostRam = request.HostRam ?? facts.HostRam,
             // Xen's reserved list minus /memreserve/, which the engine adds itself from 4.19 (given once, not twice).
@@ -72,7 +73,7 @@ internal sealed partial class LibraryBackend
         var input = new ExtendedRegionsInput
         {
             Release = release,
-            DomainName = "d1",
+            DomainName = request.DomainName,
             Kind = request.Dom0less ? DomainKind.Dom0lessDomU : DomainKind.ToolstackDomU,
             XenEnhanced = true,
             IpaBits = request.GpaddrBits,
@@ -128,9 +129,13 @@ internal sealed partial class LibraryBackend
         };
     }
 
-    private static RegionReport Report(ExtendedRegionsInput input, string subject, string source, int addressCells, int sizeCells, uint? gic, List<string> warnings, string? logFile)
+    private static RegionReport Report(ExtendedRegionsInput input, string subject, string source, int addressCells, int sizeCells, uint? gic, List<string> warnings, string? logFile) =>
+        Describe(new ExtendedRegionsEngine().Compute(input), subject, source, addressCells, sizeCells, gic, warnings, logFile);
+
+    /// <summary>The view model of a computed result: Xen's lines, the /hypervisor node, the map, inputs, warnings and notes.</summary>
+    internal static RegionReport Describe(ExtendedRegionsResult result, string subject, string source, int addressCells, int sizeCells, uint? gic, List<string> warnings, string? logFile)
     {
-        ExtendedRegionsResult result = new ExtendedRegionsEngine().Compute(input);
+        ExtendedRegionsInput input = result.Input;
         warnings.AddRange(result.Diagnostics.Select(d => d.ToString()));
         IReadOnlyList<AuditFinding> findings = ExtendedRegionAudit.Audit(result, new HypervisorNodeSettings { AddressCells = addressCells, SizeCells = sizeCells }, null);
         warnings.AddRange(findings.Where(f => f.Severity != AuditSeverity.Note).Select(f => "audit: " + f));
@@ -252,7 +257,7 @@ internal sealed partial class LibraryBackend
     }
 
     /// <summary>The root's cell counts as Xen reads them for Dom0 (absent: 2 and 1).</summary>
-    private static (int Address, int Size) RootCells(DeviceTree tree)
+    internal static (int Address, int Size) RootCells(DeviceTree tree)
     {
         int Read(string name, int fallback) =>
             tree.Root.GetProperty(name) is { } p && p.TryGetUInt32(out uint v) && v <= int.MaxValue ? (int)v : fallback;
@@ -260,7 +265,7 @@ internal sealed partial class LibraryBackend
     }
 
     /// <summary>The phandle of the first interrupt controller named like a GIC.</summary>
-    private static uint? GicPhandle(DeviceTree tree) =>
+    internal static uint? GicPhandle(DeviceTree tree) =>
         tree.Nodes.FirstOrDefault(n => n.HasProperty("interrupt-controller") && n.Compatible.Any(c => c.Contains("gic", StringComparison.OrdinalIgnoreCase)))?.Phandle;
 
     private static string AddressTextSize(ulong size) => XenExtRegions.Diagnostics.AddressText.FormatSize(size);

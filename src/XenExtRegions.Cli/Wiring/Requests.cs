@@ -16,6 +16,9 @@ internal sealed record Dom0Request
 
     public bool Iommu { get; init; }
 
+    /// <summary>Xen's ext_regions option.</summary>
+    public bool ExtendedRegions { get; init; } = true;
+
     public int IpaBits { get; init; } = 40;
 
     /// <summary>Dom0's RAM banks; null when unknown (the engine may then refuse the no-IOMMU path).</summary>
@@ -43,6 +46,9 @@ internal sealed record DomURequest
     public required string XenVersion { get; init; }
 
     public required ulong Memory { get; init; }
+
+    /// <summary>Xen's name for the domain, as its log lines print it.</summary>
+    public string DomainName { get; init; } = "d1";
 
     public int GpaddrBits { get; init; } = 40;
 

@@ -98,6 +98,8 @@ internal sealed class FakeBackend : IRegionsBackend
 
     public RegionReport ComputeDomU(DomURequest request) => throw new System.NotSupportedException("the fake backend has no domu");
 
+    public BootReport AnalyzeBoot(BootRequest request) => throw new System.NotSupportedException("the fake backend has no boot analysis");
+
     public GuestReport CheckGuest(LoadedTree guest, ulong sectionSize) => throw new System.NotSupportedException("the fake backend has no guest check");
 
     public JsonRegsDocument DecodeRegs(LoadedTree tree) => new(
