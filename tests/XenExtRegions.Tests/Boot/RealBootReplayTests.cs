@@ -118,4 +118,17 @@ public sealed class RealBootReplayTests
         Assert.Equal(ExtendedRegionsOutcome.Unsupported32Bit, d2.Result!.Outcome);
         Assert.Contains(d2.Facts, f => f.Name == "width" && f.Origin == BootFactOrigin.BootLog);
     }
+
+    [Fact]
+    public void The_readme_library_example_reads_a_real_boot()
+    {
+        // README, "Checking a boot": the same calls.
+        string dir = Path.Combine(Root, "4.17-dom0less");
+        DeviceTree host = DtbReader.ReadFile(Path.Combine(dir, "host.dtb"));
+        BootAnalysis boot = new BootAnalyzer().Analyze(new BootAnalysisInput(host)
+        {
+            Log = XenBootLogParser.ParseFile(Path.Combine(dir, "serial.log"), new XenBootLogOptions { MemoryReservationCount = host.MemoryReservations.Count }),
+        });
+        Assert.Equal([BootDomainVerdict.Matches, BootDomainVerdict.Matches, BootDomainVerdict.Matches, BootDomainVerdict.Matches], boot.Domains.Select(d => d.Verdict));
+    }
 }
