@@ -127,7 +127,9 @@ public sealed class DeviceTreeOverlayCrossCheckTests : IDisposable
         }
     }
 
-    // Every fixture but phandle-conflict gives the same tree either way (so did 68 overlay/board pairs of Debian's arm64 kernel package, tried by hand).
+    // Every fixture but phandle-conflict gives the same tree either way. Tried by hand on Debian's arm64 kernel package:
+    // the 68 overlay/board pairs fdtoverlay applies give its tree with these options, and 13 differ under the default,
+    // by this rule only.
     private static readonly DeviceTreeOverlayOptions LibfdtOneSix = new() { KeepBasePhandles = false };
 
     internal static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "DeviceTrees", "Overlays", "Fixtures", name + ".dts");
