@@ -5,7 +5,7 @@ using XenExtRegions.Memory;
 namespace XenExtRegions.Cli.Boards;
 
 /// <summary>
-/// The embedded sample board (Renesas Salvator-X H3, spec worked example E1) and its Dom0 defaults, which a host
+/// The embedded sample board (Renesas Salvator-X H3) and its Dom0 defaults, which a host
 /// tree does not carry: Dom0 RAM comes from Xen's allocator, the grant window from where Xen's image sits.
 /// </summary>
 internal static class SampleBoard
@@ -14,10 +14,10 @@ internal static class SampleBoard
 
     private const string ResourceName = "XenExtRegions.Cli.Boards.salvator-x-h3.dts";
 
-    /// <summary>Dom0 RAM of E1: [0x60000000, 0x6fffffff].</summary>
+    /// <summary>Dom0 RAM on this board: [0x60000000, 0x6fffffff].</summary>
     public static MemoryBank Dom0Ram => new(0x60000000, 0x10000000, MemoryBankKind.DomainRam, "sample board default");
 
-    /// <summary>Grant window of E1: 64 frames at Xen's _stext, [0x78080000, 0x780bffff].</summary>
+    /// <summary>Grant window on this board: 64 frames at Xen's _stext, [0x78080000, 0x780bffff].</summary>
     public static MemoryBank GrantTable => new(0x78080000, 0x40000, MemoryBankKind.GrantTable, "sample board default");
 
     /// <summary>The board's DTS text.</summary>

@@ -74,7 +74,7 @@ internal static class DtsRenderer
 
     private static void AppendCells(StringBuilder sb, ulong value, int cells)
     {
-        // Xen writes the low 'cells' 32-bit words; a value wider than that is truncated (spec §15.2).
+        // Xen writes the low 'cells' 32-bit words; a value wider than that is truncated (dt_child_set_range).
         for (int c = cells - 1; c >= 0; c--)
         {
             uint word = c >= 2 ? 0u : (uint)(value >> (32 * c));

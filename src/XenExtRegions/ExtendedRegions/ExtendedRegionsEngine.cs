@@ -195,7 +195,7 @@ public sealed class ExtendedRegionsEngine
             _ => DomUHolesProducer.Run(ctx),
         };
 
-        // Epilogue (spec §4): a failure empties the list; an empty list is -ENOENT.
+        // Epilogue of Xen's producers (after add_ext_regions): a failure empties the list; an empty list is -ENOENT.
         List<MemoryBank> regions = error == XenError.None ? ctx.Normaliser.Regions : [];
         if (error == XenError.None && regions.Count == 0)
         {

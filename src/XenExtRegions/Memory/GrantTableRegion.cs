@@ -4,8 +4,9 @@ using XenExtRegions.Ranges;
 namespace XenExtRegions.Memory;
 
 /// <summary>
-/// The grant-table window: entry 0 of the <c>/hypervisor</c> node's <c>reg</c> (spec §2, §7, §9). A size of 0
-/// means grant tables are compiled out.
+/// The grant-table window: entry 0 of the <c>/hypervisor</c> node's <c>reg</c> (Xen's <c>make_hypervisor_node</c>;
+/// Dom0's sits at Xen's <c>_stext</c>, a domU's at <c>GUEST_GNTTAB_BASE</c> of xen/include/public/arch-arm.h).
+/// A size of 0 means grant tables are compiled out.
 /// </summary>
 public readonly struct GrantTableRegion : IEquatable<GrantTableRegion>
 {

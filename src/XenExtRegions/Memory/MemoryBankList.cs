@@ -8,13 +8,13 @@ namespace XenExtRegions.Memory;
 
 /// <summary>
 /// An immutable, ordered list of <see cref="MemoryBank"/>s with Xen's bank capacity (<c>NR_MEM_BANKS</c>):
-/// 128 in Xen 4.16.0, 256 from 4.16.1 / 4.17 (spec §1, §9). Adding returns a new list.
+/// 128 in Xen 4.16.0, 256 from 4.16.1 / 4.17 (commit f1f38e26c3). Adding returns a new list.
 /// </summary>
 /// <remarks>
 /// The list keeps the order banks were added in; <see cref="SortedByStart"/> gives Xen's sorted order. A full
 /// list refuses more banks: <see cref="TryAdd"/> says so, <see cref="Add"/> throws
 /// <see cref="MemoryBankCapacityExceededException"/>. Nothing is silently dropped here (the silent dropping of
-/// extra extended regions is the engine's business, spec §10).
+/// extra extended regions, as Xen's <c>add_ext_regions</c> does, is the engine's business).
 /// </remarks>
 public sealed class MemoryBankList : IReadOnlyList<MemoryBank>, IEquatable<MemoryBankList>
 {

@@ -2,9 +2,10 @@ using System;
 
 namespace XenExtRegions.Ranges;
 
-// Add and Remove (spec §3.1, §3.2 with the fixed subtraction). The common case touches one leaf and costs one
-// descent plus a splice; a change spanning several leaves rewrites the first leaf and then deletes the swallowed
-// ranges leaf by leaf (DeleteKeys), O(log n) per leaf, so O(log n + k) overall.
+// Add and Remove (rangeset_add_range, rangeset_remove_range of Xen's xen/common/rangeset.c, with the fixed
+// subtraction). The common case touches one leaf and costs one descent plus a splice; a change spanning several
+// leaves rewrites the first leaf and then deletes the swallowed ranges leaf by leaf (DeleteKeys), O(log n) per leaf,
+// so O(log n + k) overall.
 public sealed partial class RangeSet
 {
     /// <summary>Adds <c>[first, last]</c>; merges with overlapping and touching ranges.</summary>

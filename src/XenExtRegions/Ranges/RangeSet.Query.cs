@@ -3,7 +3,8 @@ using System.Collections.Generic;
 
 namespace XenExtRegions.Ranges;
 
-// Read-only queries (spec §3.3, §3.4): one descent each, plus an in-order walk for Report.
+// Read-only queries (rangeset_report_ranges, rangeset_contains_range, rangeset_overlaps_range of Xen's
+// xen/common/rangeset.c): one descent each, plus an in-order walk for Report.
 public sealed partial class RangeSet
 {
     /// <summary>True when one stored range covers all of <c>[first, last]</c>.</summary>

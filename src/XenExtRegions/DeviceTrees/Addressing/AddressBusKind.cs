@@ -1,6 +1,6 @@
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>The bus a node presents to its children, as Xen's <c>dt_match_bus</c> decides it (spec §8.2).</summary>
+/// <summary>The bus a node presents to its children, as Xen's <c>dt_match_bus</c> decides it.</summary>
 public enum AddressBusKind
 {
     /// <summary>Not a bus: children have no addresses (I²C/SPI buses, <c>/cpus</c>, <c>/chosen</c>…).</summary>

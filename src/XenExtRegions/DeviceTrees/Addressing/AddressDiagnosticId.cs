@@ -30,7 +30,7 @@ public enum AddressDiagnosticId
     /// <summary>Address + size runs past 2^64 - 1 (Xen wraps).</summary>
     AddressOverflow = 3109,
 
-    /// <summary>A <c>reg</c> entry of size 0 (Xen removes an inverted range; spec §10, §16).</summary>
+    /// <summary>A <c>reg</c> entry of size 0 (Xen removes an inverted range; a debug build asserts).</summary>
     ZeroSize = 3110,
 
     /// <summary>A PCI range's parent address cannot be translated; Xen passes the all-ones marker on.</summary>
@@ -41,7 +41,7 @@ public enum AddressDiagnosticId
 
     /// <summary>
     /// <c>device_type</c> matches "pci" only case-insensitively: P2 enumerates its ranges, but with default-bus cell
-    /// counts (spec §15.11).
+    /// counts, because Xen's <c>dt_match_bus</c> compares case-sensitively.
     /// </summary>
     PciDeviceTypeCaseMismatch = 3113,
 

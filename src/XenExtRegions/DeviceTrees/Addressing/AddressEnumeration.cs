@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// Every address of a tree as Xen's P2 walks it (spec §5.2 step 3): items in document order, the failures among them,
-/// and diagnostics.
+/// Every address of a tree as Xen's <c>find_memory_holes</c> walks it: items in document order, the failures among
+/// them, and diagnostics.
 /// </summary>
 public sealed class AddressEnumeration
 {

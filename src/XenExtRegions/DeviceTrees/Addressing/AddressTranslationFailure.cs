@@ -1,6 +1,9 @@
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>Why an address could not be translated to a CPU physical address (spec §8.3, §8.4).</summary>
+/// <summary>
+/// Why an address could not be translated to a CPU physical address (Xen's <c>dt_device_get_address</c>,
+/// <c>dt_for_each_range</c>).
+/// </summary>
 public enum AddressTranslationFailure
 {
     /// <summary>No failure.</summary>

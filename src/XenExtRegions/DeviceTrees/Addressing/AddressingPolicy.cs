@@ -3,13 +3,15 @@ namespace XenExtRegions.DeviceTrees;
 /// <summary>Where <c>#address-cells</c> and <c>#size-cells</c> of a node's <c>reg</c> come from.</summary>
 /// <remarks>
 /// Only the cell lookup (where to look, and the defaults) differs between policies; bus matching and <c>ranges</c>
-/// translation follow Xen's <c>device-tree.c</c> in every policy (spec §8.2–8.4).
+/// translation follow Xen's <c>device-tree.c</c> (<c>dt_match_bus</c>, <c>dt_device_get_address</c>,
+/// <c>dt_for_each_range</c>) in every policy.
 /// </remarks>
 public enum AddressingPolicy
 {
     /// <summary>
-    /// Xen's <c>dt_n_addr_cells</c> / <c>dt_n_size_cells</c> (spec §8.1): look at the parent, then every ancestor up
-    /// to the root, first hit wins; 2 and 1 when no ancestor says. The extended-region engine uses this.
+    /// Xen's <c>dt_n_addr_cells</c> / <c>dt_n_size_cells</c> (xen/common/device-tree/device-tree.c): look at the
+    /// parent, then every ancestor up to the root, first hit wins; 2 and 1 when no ancestor says. The extended-region
+    /// engine uses this.
     /// </summary>
     Xen = 0,
 

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>Cell counts and bus matching (spec §8.1, §8.2).</summary>
+/// <summary>Cell counts and bus matching: Xen's <c>dt_n_addr_cells</c>, <c>dt_n_size_cells</c>, <c>dt_match_bus</c>.</summary>
 public sealed partial class DeviceTreeAddressDecoder
 {
     /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>The P2 walk (spec §5.2 step 3) and the per-node item builder.</summary>
+/// <summary>The node walk of Xen's <c>find_memory_holes</c> and the per-node item builder.</summary>
 public sealed partial class DeviceTreeAddressDecoder
 {
     /// <summary>
@@ -16,7 +16,7 @@ public sealed partial class DeviceTreeAddressDecoder
     /// <param name="tree">The tree.</param>
     /// <returns>The items, failures and diagnostics.</returns>
     /// <remarks>
-    /// Spec §15.11: a node whose <c>device_type</c> is "PCI" in another case is selected by P2 but parsed by Xen's
+    /// A node whose <c>device_type</c> is "PCI" in another case is selected by P2 but parsed by Xen's
     /// case-sensitive bus matcher as a default bus (child cells from its parent). We reproduce that, because the engine
     /// must match Xen bit for bit, and report <see cref="AddressDiagnosticId.PciDeviceTypeCaseMismatch"/>.
     /// Untranslatable PCI ranges are items with the all-ones address and an Error-level diagnostic, not entries of

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>Bus apertures: Xen's <c>dt_for_each_range</c> (spec §8.4).</summary>
+/// <summary>Bus apertures: Xen's <c>dt_for_each_range</c>.</summary>
 public sealed partial class DeviceTreeAddressDecoder
 {
     /// <summary>

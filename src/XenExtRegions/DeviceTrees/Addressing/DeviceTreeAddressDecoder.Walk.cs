@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>The upward walk through <c>ranges</c> (Xen's <c>__dt_translate_address</c>, spec §8.3), cell for cell.</summary>
+/// <summary>The upward walk through <c>ranges</c> (Xen's <c>__dt_translate_address</c>), cell for cell.</summary>
 public sealed partial class DeviceTreeAddressDecoder
 {
     private const uint PciFlagIo = 1;

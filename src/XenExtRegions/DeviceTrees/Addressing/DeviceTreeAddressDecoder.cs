@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// Decodes <c>reg</c> properties and translates them to CPU physical addresses with Xen's rules (spec §8): bus matching,
+/// Decodes <c>reg</c> properties and translates them to CPU physical addresses with Xen's <c>device-tree.c</c>: bus matching,
 /// cell counts by <see cref="AddressingPolicy"/>, <c>ranges</c> walking, PCI apertures, and the P2 enumeration.
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using System;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// One tuple of a bus node's <c>ranges</c> as Xen's <c>dt_for_each_range</c> sees it (spec §8.4): the child bus
+/// One tuple of a bus node's <c>ranges</c> as Xen's <c>dt_for_each_range</c> sees it: the child bus
 /// address (with PCI space code and flags when the node is a PCI bus), the CPU address and the length. An
 /// untranslatable parent address is passed on, as Xen does, as the all-ones marker in <see cref="CpuAddress"/>.
 /// </summary>

@@ -56,8 +56,8 @@ public static class ExtendedRegionAudit
             {
                 if (region.TryIntersect(range, out AddressRange overlap))
                 {
-                    // Boot modules are not removed by any producer (spec §5.1): Xen discards them into its heap once
-                    // Dom0 is built, so the overlap is by design. Say so rather than cry wolf.
+                    // Boot modules are not removed by any producer, find_unallocated_memory included: Xen discards
+                    // them into its heap once Dom0 is built, so the overlap is by design. Say so rather than cry wolf.
                     bool byDesign = kind == AuditFindingKind.OverlapsBootModule;
                     findings.Add(new AuditFinding(kind, byDesign ? AuditSeverity.Note : AuditSeverity.Unsafe, i, overlap, subject, FormattableString.Invariant(
                         $"{Hex.Of(region.First)}->{Hex.Of(region.Last + 1)} overlaps {subject} at {overlap}{(byDesign ? " (by design: Xen frees boot-module memory once Dom0 is built)" : string.Empty)}")));

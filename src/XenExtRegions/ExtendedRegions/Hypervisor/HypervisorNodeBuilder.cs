@@ -76,7 +76,7 @@ public static class HypervisorNodeBuilder
         {
             if (value > uint.MaxValue)
             {
-                // dt_child_set_range keeps the low 32 bits without a check (spec §15.2): reproduced, flagged.
+                // dt_child_set_range keeps the low 32 bits without a check: reproduced, flagged.
                 warnings.Add(new EngineDiagnostic(EngineDiagnosticId.RegValueTruncated, FormattableString.Invariant(
                     $"reg entry {entry} {what} 0x{value:x} does not fit one cell; Xen writes 0x{(uint)value:x}"), "/hypervisor"));
             }

@@ -76,7 +76,7 @@ internal sealed class ExtRegionNormaliser
         const ulong mask = XenConstants.RegionAlignment - 1;
         if (s > ulong.MaxValue - mask)
         {
-            // align_up would wrap; unreachable for inputs clipped to an IPA window below 2^64 (spec §15.10).
+            // align_up would wrap; unreachable for inputs clipped to an IPA window below 2^64.
             Explanation.Add(new FreeRangeFate(free, FreeRangeFateKind.DroppedNothingAfterAlignment, -1, s, 0));
             return;
         }

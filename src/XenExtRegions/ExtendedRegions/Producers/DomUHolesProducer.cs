@@ -48,7 +48,7 @@ internal static class DomUHolesProducer
                     return Verbatim(ctx, kept);
                 }
 
-                // Rebuilt through a frame rangeset and add_ext_regions, 2 MiB-short bug included (spec §5.3).
+                // Rebuilt through a frame rangeset and add_ext_regions, 2 MiB-short bug included (find_domU_holes).
                 FreeSpace withShm = Load(ctx, kept);
                 ctx.RemoveBanks(withShm, input.DomainSharedMemory);
                 ctx.Report(withShm, kept[0].First >> XenConstants.PageShift, kept[kept.Count - 1].Last >> XenConstants.PageShift);

@@ -19,7 +19,7 @@ internal static class ToolstackProducer
         }
 
         // libxl computes ~0 >> (64 - gpaddr_bits): gpaddr_bits 0 (old hypervisor) shifts by 64, which Arm64 and
-        // x86 treat as a shift by 0, so there is no clipping (spec §15.5).
+        // x86 treat as a shift by 0, so there is no clipping.
         ulong max = input.IpaBits is 0 or 64 ? ulong.MaxValue : (1UL << input.IpaBits) - 1;
         if (ctx.Profile.Libxl == LibxlVariant.BankTails)
         {

@@ -21,7 +21,7 @@ public sealed class ReleaseProfile
         Normaliser = v421 ? NormaliserVariant.Frames : v418 ? NormaliserVariant.FramesTwoMiBShort : NormaliserVariant.Bytes;
         Capacity = release == XenRelease.V4160 ? XenConstants.LegacyMaxRegions : XenConstants.MaxRegions;
 
-        // Fixed by e118fc98e7 in 4.21.0, backported to 4.20.1 and 4.19.3 only (spec §3.2).
+        // Fixed by e118fc98e7 in 4.21.0, backported to 4.20.1 and 4.19.3 only (rangeset_remove_range).
         HasLegacySubtraction = !(v421
             || (release.Major == 4 && release.Minor == 20 && release.Patch >= 1)
             || (release.Major == 4 && release.Minor == 19 && release.Patch >= 3));
