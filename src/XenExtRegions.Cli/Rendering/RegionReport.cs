@@ -24,7 +24,7 @@ internal sealed record RegionReport
     /// <summary>The Xen release profile used, e.g. "4.22".</summary>
     public required string XenVersion { get; init; }
 
-    /// <summary>Which producer ran and why, e.g. "P1: host RAM not given to Dom0 (no IOMMU)".</summary>
+    /// <summary>Which producer ran and why, e.g. "find_memory_holes: holes of the host device tree (IOMMU)".</summary>
     public required string Producer { get; init; }
 
     /// <summary>The extended regions in order (Xen's index 0 = reg entry 1).</summary>

@@ -175,10 +175,10 @@ internal sealed partial class LibraryBackend
 
         string producer = result.Producer switch
         {
-            ProducerKind.HostUnallocatedMemory => "P1: host RAM not given to the domain (no IOMMU)",
-            ProducerKind.DeviceTreeHoles => "P2: holes of the host device tree (IOMMU)",
-            ProducerKind.DomUHoles => "P3: unused guest RAM banks (dom0less)",
-            ProducerKind.Toolstack => "P4: unused guest RAM banks (libxl)",
+            ProducerKind.HostUnallocatedMemory => "find_host_extended_regions (find_unallocated_memory before 4.21): host RAM not given to the domain (no IOMMU)",
+            ProducerKind.DeviceTreeHoles => "find_memory_holes: holes of the host device tree (IOMMU)",
+            ProducerKind.DomUHoles => "find_domU_holes: unused guest RAM banks (dom0less)",
+            ProducerKind.Toolstack => "libxl finalize_hypervisor_node: unused guest RAM banks (xl)",
             _ => "no producer: " + result.Outcome,
         };
         if (result.Error != XenError.None && result.Outcome == ExtendedRegionsOutcome.Failed)

@@ -244,7 +244,7 @@ public sealed class ExtendedRegionsEngine
                 if (kind == DomainKind.ColouredHardwareDomain)
                 {
                     ctx.Diagnose(EngineDiagnosticId.ColouredHardwareDomainBefore420,
-                        "a non direct-mapped hardware domain needs 4.20+; this release tests is_domain_direct_mapped and would use P3");
+                        "a non direct-mapped hardware domain needs 4.20+; this release tests is_domain_direct_mapped and would use find_domU_holes");
                 }
 
                 hostLayout = kind is DomainKind.HardwareDomain or DomainKind.DirectMappedDomU;
