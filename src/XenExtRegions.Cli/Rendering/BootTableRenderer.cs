@@ -134,7 +134,7 @@ internal static class BootTableRenderer
     {
         BootDomainVerdict.Matches => "matches the log" + (d.LogComparison is { } c ? " (" + c.Summary + ")" : string.Empty),
         BootDomainVerdict.Differs => "DIFFERS from the log: " + d.LogComparison!.Summary,
-        BootDomainVerdict.NotInLog => "not in the log (Xen prints region lines at info level: boot with loglvl=all)",
+        BootDomainVerdict.NotInLog => "not in the log (no extended-region line or outcome for this domain: the log may be cut short, or from another boot; 'disabled' is an info-level line, shown with loglvl=all)",
         BootDomainVerdict.NotComputed => d.LogComparison is { } c ? "not computed; " + c.Summary : "not computed",
         _ => "no log given",
     };
