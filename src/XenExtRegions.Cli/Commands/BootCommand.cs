@@ -39,10 +39,7 @@ internal static class BootCommand
         {
             string? dtbPath = parse.GetValue(dtb);
             string? logPath = parse.GetValue(xenLog);
-            if (logPath is not null && dtbPath is null)
-            {
-                context.Error.WriteLine("warning: --xen-log without --dtb: the log is compared with the embedded sample board (" + SampleBoard.Name + "), not with your board; give --dtb FILE, the tree Xen booted with");
-            }
+            XenLogInput.WarnWithoutTree(context, logPath, dtbPath);
 
             if (parse.GetValue(iommu) && parse.GetValue(noIommu))
             {
@@ -51,11 +48,11 @@ internal static class BootCommand
 
             string? requested = parse.GetValue(version);
             string? normalised = requested is null ? null : RegionOutput.Version(context, requested, null);
-            XenBootLog? log = logPath is null ? null : ReadLog(context, logPath, requested);
             bool onBoard = dtbPath is null;
             LoadedTree host = onBoard
                 ? context.Backend.LoadEmbeddedBoard(SampleBoard.ReadDts())
                 : context.Backend.LoadTree(InputFiles.DisplayName(dtbPath!), InputFiles.ReadBytes(dtbPath!, "--dtb"));
+            XenBootLog? log = logPath is null ? null : XenLogInput.Read(context, logPath, requested, host);
             var request = new BootRequest
             {
                 Host = host,
@@ -82,19 +79,6 @@ internal static class BootCommand
             return BootOutput.Write(context, report, host, parse.GetValue(format) ?? "table", parse.GetValue(output));
         });
         return command;
-    }
-
-    private static XenBootLog ReadLog(CliContext context, string path, string? requested)
-    {
-        string text = InputFiles.ReadText(path, "--xen-log");
-        Version? assumed = requested is not null && Version.TryParse(requested, out Version? v) ? v : null;
-        XenBootLog log = XenBootLogParser.Parse(text, new XenBootLogOptions { AssumedVersion = assumed });
-        foreach (XenLogDiagnostic d in log.Diagnostics)
-        {
-            context.Error.WriteLine($"note: {InputFiles.DisplayName(path)}: {d}");
-        }
-
-        return log;
     }
 
     private static BootReport Select(BootReport report, string? which)

@@ -39,10 +39,7 @@ internal static class Dom0Command
         {
             string? dtbPath = parse.GetValue(dtb);
             string? logPath = parse.GetValue(xenLog);
-            if (logPath is not null && dtbPath is null)
-            {
-                context.Error.WriteLine("warning: --xen-log without --dtb: the log is compared with the embedded sample board (" + SampleBoard.Name + "), not with your board; give --dtb FILE, the tree Xen booted with");
-            }
+            XenLogInput.WarnWithoutTree(context, logPath, dtbPath);
 
             if (parse.GetValue(iommu) && parse.GetValue(noIommu))
             {
@@ -54,7 +51,7 @@ internal static class Dom0Command
                 ? context.Backend.LoadEmbeddedBoard(SampleBoard.ReadDts())
                 : context.Backend.LoadTree(InputFiles.DisplayName(dtbPath), InputFiles.ReadBytes(dtbPath, "--dtb"));
             bool onBoard = dtbPath is null;
-            XenBootLog? log = logPath is null ? null : ReadLog(context, logPath, requestedVersion, host);
+            XenBootLog? log = logPath is null ? null : XenLogInput.Read(context, logPath, requestedVersion, host);
             string xenVersion = RegionOutput.Version(context, requestedVersion, log?.Version);
 
             // Explicit options win; then what the log says Xen did (I/O virtualisation, ext_regions), then the defaults.
@@ -97,26 +94,6 @@ internal static class Dom0Command
             return RegionOutput.Write(context, report, host, parse.GetValue(format) ?? "table", parse.GetValue(output));
         });
         return command;
-    }
-
-    private static XenBootLog ReadLog(CliContext context, string path, string? requestedVersion, LoadedTree host)
-    {
-        string text = InputFiles.ReadText(path, "--xen-log");
-        Version? assumed = requestedVersion is not null && System.Version.TryParse(requestedVersion, out Version? v) ? v : null;
-
-        // The tree's /memreserve/ count tells which RESVD lines are those entries (printed first, by release rules).
-        XenBootLog log = XenBootLogParser.Parse(text, new XenBootLogOptions { AssumedVersion = assumed, MemoryReservationCount = host.Tree.MemoryReservations.Count });
-        if (log.XenLineCount == 0)
-        {
-            throw new CliInputException("--xen-log: " + InputFiles.DisplayName(path) + ": no line of it is one Xen prints (no '(XEN)' prefix, no 'Xen version' banner, no memory or extended-region line): not a Xen boot log");
-        }
-
-        foreach (XenLogDiagnostic d in log.Diagnostics)
-        {
-            context.Error.WriteLine($"note: {InputFiles.DisplayName(path)}: {d}");
-        }
-
-        return log;
     }
 
     /// <summary>ext_regions as the log shows it: its command line, else Xen's "disabled" line for d0; null when it says neither.</summary>

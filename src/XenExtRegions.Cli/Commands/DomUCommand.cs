@@ -62,7 +62,7 @@ internal static class DomUCommand
                 throw new CliInputException("--domain: without --dtb a domain is named as Xen names it (d1, d2…), not '" + name + "'");
             }
 
-            XenBootLog? log = logPath is null ? null : ReadLog(context, logPath);
+            XenBootLog? log = logPath is null ? null : XenLogInput.Read(context, logPath, requested, null);
             var request = new DomURequest
             {
                 XenVersion = RegionOutput.Version(context, requested, log?.Version),
@@ -87,7 +87,7 @@ internal static class DomUCommand
     private static int FromTree(CliContext context, string dtbPath, string? logPath, string? requested, string? which, int? ipaBits, string format, string? output)
     {
         LoadedTree host = context.Backend.LoadTree(InputFiles.DisplayName(dtbPath), InputFiles.ReadBytes(dtbPath, "--dtb"));
-        XenBootLog? log = logPath is null ? null : ReadLog(context, logPath, host.Tree.MemoryReservations.Count);
+        XenBootLog? log = logPath is null ? null : XenLogInput.Read(context, logPath, requested, host);
         BootReport boot = context.Backend.AnalyzeBoot(new BootRequest
         {
             Host = host,
@@ -119,17 +119,6 @@ internal static class DomUCommand
         }
 
         return RegionOutput.Write(context, chosen.Report, null, format, output);
-    }
-
-    private static XenBootLog ReadLog(CliContext context, string path, int? memoryReservations = null)
-    {
-        XenBootLog log = XenBootLogParser.Parse(InputFiles.ReadText(path, "--xen-log"), new XenBootLogOptions { MemoryReservationCount = memoryReservations });
-        if (log.XenLineCount == 0)
-        {
-            throw new CliInputException("--xen-log: " + InputFiles.DisplayName(path) + ": no line of it is one Xen prints: not a Xen boot log");
-        }
-
-        return log;
     }
 
     private static bool IsDomainName(string text) => text.Length > 1 && text[0] == 'd' && text.Skip(1).All(char.IsDigit);

@@ -71,26 +71,6 @@ internal static class TableRenderer
             w.WriteLine($"  {input.Name.PadRight(width)}  {input.Value}");
         }
 
-        w.WriteLine();
-        w.WriteLine("Warnings");
-        if (report.Warnings.Count == 0)
-        {
-            w.WriteLine("  none");
-        }
-
-        foreach (string warning in report.Warnings)
-        {
-            w.WriteLine($"  {warning}");
-        }
-
-        if (report.Notes.Count > 0)
-        {
-            w.WriteLine();
-            w.WriteLine("Notes");
-            foreach (string note in report.Notes)
-            {
-                w.WriteLine($"  {note}");
-            }
-        }
+        TableSections.WarningsAndNotes(report.Warnings, report.Notes, w);
     }
 }
