@@ -22,6 +22,7 @@ internal static class DtCommand
         command.Subcommands.Add(DtGetCommand.Build(context));
         command.Subcommands.Add(DtEditCommands.BuildSet(context));
         command.Subcommands.Add(DtEditCommands.BuildDelete(context));
+        command.Subcommands.Add(DtCheckCommand.Build(context));
         return command;
     }
 
