@@ -16,7 +16,8 @@ internal static class SourceReferenceFailure
         }
 
         if (message.IndexOf("Duplicated phandle", StringComparison.Ordinal) >= 0
-            || message.IndexOf("mismatching 'phandle' and 'linux,phandle'", StringComparison.Ordinal) >= 0)
+            || message.IndexOf("mismatching 'phandle' and 'linux,phandle'", StringComparison.Ordinal) >= 0
+            || message.IndexOf("phandle' property of", StringComparison.Ordinal) >= 0)
         {
             return "explicit_phandles";
         }

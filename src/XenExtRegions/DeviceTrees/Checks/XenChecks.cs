@@ -33,7 +33,7 @@ internal static class XenChecks
             if (nodes.TryGetValue(error.NodePath, out DeviceTreeNode? node))
             {
                 string property = error.Kind == AddressItemKind.PciRange ? "ranges" : "reg";
-                run.Fail(node, property, error.Message + " (Xen's find_memory_holes fails, so Dom0 gets no extended regions)");
+                run.Fail(node, property, error.Message.TrimEnd('.') + ": Xen's find_memory_holes fails on it, so Dom0 gets no extended regions");
             }
         }
     }
