@@ -52,8 +52,8 @@ public sealed class DeviceTreeCheckerTests
     public void Simple_bus_reg_expects_the_hex_of_the_first_address_cells()
     {
         var f = Check("#address-cells = <2>; #size-cells = <1>; soc { compatible = \"simple-bus\"; #address-cells = <2>; #size-cells = <1>; ranges;"
-            + " ok@100000000 { reg = <1 0 4>; }; bad@10 { reg = <0 0x11 4>; }; none { }; }; plain { #address-cells = <1>; #size-cells = <1>; x@1 { reg = <2 1>; }; };");
-        Assert.Equal(new[] { "/soc/bad@10", "/soc/none" }, Of(f, "simple_bus_reg"));
+            + " ok@100000000 { reg = <1 0 4>; }; hex@abc { reg = <0 0xabc 4>; }; upper@ABD { reg = <0 0xabd 4>; }; bad@10 { reg = <0 0x11 4>; }; none { }; }; plain { #address-cells = <1>; #size-cells = <1>; x@1 { reg = <2 1>; }; };");
+        Assert.Equal(new[] { "/soc/upper@ABD", "/soc/bad@10", "/soc/none" }, Of(f, "simple_bus_reg"));
     }
 
     [Fact]
