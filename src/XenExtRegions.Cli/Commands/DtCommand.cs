@@ -23,6 +23,7 @@ internal static class DtCommand
         command.Subcommands.Add(DtEditCommands.BuildSet(context));
         command.Subcommands.Add(DtEditCommands.BuildDelete(context));
         command.Subcommands.Add(DtOverlayCommand.Build(context));
+        command.Subcommands.Add(DtCheckCommand.Build(context));
         return command;
     }
 
