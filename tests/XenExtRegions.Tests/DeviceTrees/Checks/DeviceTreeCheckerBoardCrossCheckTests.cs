@@ -26,7 +26,8 @@ public sealed class DeviceTreeCheckerBoardCrossCheckTests
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "src"), "*.dts", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)
-                && !f.Contains("/Checks/Fixtures/", StringComparison.Ordinal) && !f.Contains("/Hardening/", StringComparison.Ordinal))
+                && !f.Contains("/Checks/Fixtures/", StringComparison.Ordinal) && !f.Contains("/Hardening/", StringComparison.Ordinal)
+                && !f.Contains("/Overlays/Fixtures/", StringComparison.Ordinal)) // overlay sources (/plugin/) are not boards
             .OrderBy(f => f, StringComparer.Ordinal))
         {
             data.Add(file);
