@@ -139,4 +139,22 @@ public sealed class BootAnalyzerDomainTests
         BootAnalysis a = Analyze(trees, i => i with { Release = XenRelease.V422 });
         Assert.Contains(a.Findings, f => f.Id == BootFindingId.DomainPanics && f.Message.Contains("Only 1 hardware domain", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_LLC_coloured_Dom0_uses_the_host_layout_from_4_20_with_its_banks_from_the_log()
+    {
+        const string log = """
+            (XEN) Xen version 4.22.0
+            (XEN) Command line: llc-coloring=on dom0_mem=256M
+            (XEN) Allocating 1:1 mappings totalling 256MB for d0:
+            (XEN) d0 BANK[0] 0x00000060000000-0x00000070000000 (256MB)
+            (XEN) Grant table range: 0x00000041000000-0x00000041040000
+            """;
+        BootAnalysis a = new BootAnalyzer().Analyze(new BootAnalysisInput(new BootTrees().Tree()) { Log = XenExtRegions.XenLog.XenBootLogParser.Parse(log) });
+        BootDomain d0 = Assert.Single(a.Domains);
+        Assert.Equal(DomainKind.ColouredHardwareDomain, d0.Kind);
+        Assert.Equal(ProducerKind.HostUnallocatedMemory, d0.Result!.Producer);
+        Assert.Contains(d0.Facts, f => f.Name == "layout" && f.Value.Contains("LLC-coloured", System.StringComparison.Ordinal));
+        Assert.Equal([(0x41200000UL, 0x1EE00000UL), (0x70000000UL, 0x50000000UL)], d0.Result.Regions.Select(r => (r.Start, r.Size)));
+    }
 }
