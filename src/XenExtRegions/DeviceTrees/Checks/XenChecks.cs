@@ -117,13 +117,13 @@ internal static class XenChecks
             if (addressCells < 1 || addressCells > DeviceTreeAddressDecoder.MaxAddressCells)
             {
                 run.Fail(parent, "#address-cells", string.Format(CultureInfo.InvariantCulture,
-                    "{0} address cells for the reg of {1}: Xen takes 1 to {2} (\"Bad cell count\")", addressCells, node.Path, DeviceTreeAddressDecoder.MaxAddressCells));
+                    "{0} address cells for the reg of {1}: Xen takes 1 to {2} (\"Bad cell count\")", (uint)addressCells, node.Path, DeviceTreeAddressDecoder.MaxAddressCells));
             }
 
             if (sizeCells < 0 || sizeCells > DeviceTreeAddressDecoder.MaxAddressCells)
             {
                 run.Fail(parent, "#size-cells", string.Format(CultureInfo.InvariantCulture,
-                    "{0} size cells for the reg of {1}: Xen cannot read such sizes", sizeCells, node.Path));
+                    "{0} size cells for the reg of {1}: Xen cannot read such sizes", (uint)sizeCells, node.Path));
             }
         }
     }
