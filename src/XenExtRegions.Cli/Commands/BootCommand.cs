@@ -29,7 +29,7 @@ internal static class BootCommand
         var reserved = CliOptions.StartSizeList("--reserved", "Reserved memory bank, replacing the tree's reserved memory and the log's 'RESVD' lines", MemoryBankKind.ReservedMemory);
         var exclude = CliOptions.StartSizeList("--exclude", "Address space known not to be free (checked by the audit; Xen does not know it)", MemoryBankKind.UserExclusion);
         var domain = new Option<string?>("--domain") { Description = "Show one domain: its Xen name (d0, d1…) or its node path (/chosen/domU1)", HelpName = "dN|PATH" };
-        var format = CliOptions.Format("table", "table", "json", "dts", "dtb", "svg");
+        var format = CliOptions.Format("table", "table", "json", "dts", "dtb", "svg", "zephyr");
         var output = CliOptions.Output();
         var command = new Command("boot", "Every domain Xen builds at boot (the hardware domain and each dom0less domain, with Xen's ids), from the host tree and, after a boot, checked against Xen's log")
         {

@@ -5,7 +5,7 @@ using XenExtRegions.Cli.Wiring;
 
 namespace XenExtRegions.Cli.Commands;
 
-/// <summary>The five output forms of the boot command: table and json for every domain; dts, dtb and svg per domain.</summary>
+/// <summary>The output forms of the boot command: table and json for every domain; dts, dtb, svg and zephyr per domain.</summary>
 internal static class BootOutput
 {
     public static int Write(CliContext context, BootReport report, LoadedTree host, string format, string? output)
@@ -17,6 +17,9 @@ internal static class BootOutput
                 break;
             case "dts":
                 OutputSink.WriteText(context, output, w => BootDtsRenderer.Render(report, w));
+                break;
+            case "zephyr":
+                WriteZephyr(context, report, output);
                 break;
             case "svg":
                 WriteSvg(context, report, output);
@@ -49,6 +52,23 @@ internal static class BootOutput
         }
 
         OutputSink.WriteText(context, output, w => SvgRenderer.RenderMany(maps, w));
+    }
+
+    // An overlay is for one Zephyr build, so one domain.
+    private static void WriteZephyr(CliContext context, BootReport report, string? output)
+    {
+        var withNode = report.Domains.Where(d => d.Report?.Hypervisor is not null).ToList();
+        if (withNode.Count == 0)
+        {
+            throw new CliInputException("--format zephyr: no domain of this boot gets a /hypervisor node that could be built (see the warnings)");
+        }
+
+        if (withNode.Count > 1)
+        {
+            throw new CliInputException("--format zephyr writes one domain's overlay: choose a domain with --domain (" + string.Join(", ", withNode.Select(d => d.Domain.Name)) + ")");
+        }
+
+        OutputSink.WriteText(context, output, w => ZephyrOverlayRenderer.Render(withNode[0].Report!, w));
     }
 
     // A DTB holds one tree: the hardware domain's is the host tree with /hypervisor added; a domU's is a 2/2-cell root

@@ -27,7 +27,7 @@ internal static class Dom0Command
         var xenLog = new Option<string?>("--xen-log") { Description = "A Xen boot log: fills host RAM, reserved memory, modules, Dom0 banks, grant table, IPA width and version (explicit options win), and compares its extended regions with ours", HelpName = "FILE" };
         var exclude = CliOptions.StartSizeList("--exclude", "Address space known not to be free (e.g. an FPGA aperture missing from the tree)", MemoryBankKind.UserExclusion);
         var version = new Option<string?>("--xen-version") { Description = "Xen release whose behaviour to reproduce: " + LibraryBackend.KnownReleases + " [default: latest, or the log's banner]", HelpName = "V" };
-        var format = CliOptions.Format("table", "table", "json", "dts", "dtb", "svg");
+        var format = CliOptions.Format("table", "table", "json", "dts", "dtb", "svg", "zephyr");
         var output = CliOptions.Output();
 
         var command = new Command("dom0", "Compute the extended regions Xen advertises to a direct-mapped Dom0 (Xen's find_host_extended_regions, or find_memory_holes with an IOMMU)")

@@ -24,7 +24,7 @@ internal static class DomUCommand
         var dtb = new Option<string?>("--dtb") { Description = "Host tree with the dom0less domain nodes: compute the domain chosen with --domain from its node", HelpName = "FILE" };
         var domain = new Option<string?>("--domain") { Description = "The domain: Xen's name (d1, d2…) or, with --dtb, its node path [default: d1, or the first dom0less domain of the tree]", HelpName = "dN|PATH" };
         var xenLog = new Option<string?>("--xen-log") { Description = "Xen's boot log: compare with that domain's 'dN: extended region' lines", HelpName = "FILE" };
-        var format = CliOptions.Format("table", "table", "json", "dts", "dtb", "svg");
+        var format = CliOptions.Format("table", "table", "json", "dts", "dtb", "svg", "zephyr");
         var output = CliOptions.Output();
         var command = new Command("domu", "Compute the extended regions of a DomU (libxl, or Xen's find_domU_holes with --dom0less or --dtb)")
         {

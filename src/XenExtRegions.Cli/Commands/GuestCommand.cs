@@ -1,8 +1,10 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using XenExtRegions.Cli.Rendering;
 using XenExtRegions.Cli.Wiring;
+using XenExtRegions.ExtendedRegions;
 using XenExtRegions.Memory;
 
 namespace XenExtRegions.Cli.Commands;
@@ -16,7 +18,7 @@ internal static class GuestCommand
         var section = CliOptions.Number("--section-size", "Linux memory-section size; only section-aligned windows are usable (arm64 4K pages: 128M)", 128UL << 20);
         var format = CliOptions.Format("table", "table", "json");
         var output = CliOptions.Output();
-        var command = new Command("guest", "Check a guest tree's /hypervisor regions as a Linux guest would (Linux's arch/arm/xen/enlighten.c)") { file, section, format, output };
+        var command = new Command("guest", "Check a guest tree's /hypervisor regions as a Linux guest (Linux's arch/arm/xen/enlighten.c) and a Zephyr build (Zephyr's drivers/xen/regions.c) would") { file, section, format, output };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
@@ -37,7 +39,9 @@ internal static class GuestCommand
                     report.LinuxAccepts,
                     report.UsableWindows.Select(w => new JsonGuestWindow(w.Region, Hex.Of(w.Window.Start), Hex.Of(w.Window.Size), Hex.End(w.Window))).ToList(),
                     Hex.Of(report.UsableWindows.Aggregate(0UL, (s, w) => s + w.Window.Size)),
-                    report.Problems);
+                    report.Problems,
+                    report.Zephyr.BuildSucceeds,
+                    ZephyrProblems(report.Zephyr));
                 OutputSink.WriteText(context, parse.GetValue(output), w => JsonRenderer.Write(doc, w));
             }
             else
@@ -88,5 +92,32 @@ internal static class GuestCommand
         {
             w.WriteLine($"  problem: {problem}");
         }
+
+        // Zephyr reads the node from its board devicetree at build time (drivers/xen/regions.c) and checks every reg entry.
+        w.WriteLine();
+        w.WriteLine(report.Zephyr.BuildSucceeds
+            ? "Zephyr: a build with this node in its board devicetree passes its checks (4 KiB pages; the kernel's virtual-memory area is not checked)."
+            : "Zephyr: a build with this node in its board devicetree FAILS (one bad entry stops the build):");
+        foreach (ZephyrRegionVerdict v in report.Zephyr.Entries)
+        {
+            string what = v.RegIndex == 0 ? "grant table" : "region";
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  reg[{v.RegIndex}] {what}  {(v.Usable ? "usable" : "refused: " + v.Problem)}"));
+        }
+
+        if (report.Zephyr.Rejection is { } rejection)
+        {
+            w.WriteLine($"  problem: {rejection}");
+        }
+    }
+
+    private static List<string> ZephyrProblems(ZephyrGuestReport zephyr)
+    {
+        var problems = zephyr.Entries.Where(e => !e.Usable).Select(e => string.Create(CultureInfo.InvariantCulture, $"reg[{e.RegIndex}] {e.Problem}")).ToList();
+        if (zephyr.Rejection is { } r)
+        {
+            problems.Add(r);
+        }
+
+        return problems;
     }
 }

@@ -8,7 +8,7 @@ using XenExtRegions.XenLog;
 
 namespace XenExtRegions.Cli.Commands;
 
-/// <summary>Shared by dom0 and domu: the log comparison, the no-region warning, and the five output forms.</summary>
+/// <summary>Shared by dom0 and domu: the log comparison, the no-region warning, and the output forms.</summary>
 internal static class RegionOutput
 {
     public static LogComparison? Compare(XenBootLog? log, string? file, IReadOnlyList<MemoryBank> ours)
@@ -52,6 +52,9 @@ internal static class RegionOutput
                 break;
             case "dts":
                 OutputSink.WriteText(context, output, w => DtsRenderer.Render(report, w));
+                break;
+            case "zephyr":
+                OutputSink.WriteText(context, output, w => ZephyrOverlayRenderer.Render(report, w));
                 break;
             case "svg":
                 OutputSink.WriteText(context, output, w => SvgRenderer.Render(report, w));

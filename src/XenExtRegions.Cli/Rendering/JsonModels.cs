@@ -74,4 +74,6 @@ internal sealed record JsonGuestDocument(
     bool LinuxAccepts,
     IReadOnlyList<JsonGuestWindow> UsableWindows,
     string UsableTotal,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    bool ZephyrBuildSucceeds,
+    IReadOnlyList<string> ZephyrProblems);

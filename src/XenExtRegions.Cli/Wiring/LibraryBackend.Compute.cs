@@ -107,7 +107,8 @@ internal sealed partial class LibraryBackend
             windows.Add((region, MemoryBank.FromRange(w, MemoryBankKind.ExtendedRegion)));
         }
 
-        var problems = new List<string>();
+        var problems = new List<string>(LinuxGuestView.CheckNode(guest.Tree));
+        bool linuxFindsNode = problems.Count == 0;
         if (!linux.Accepted)
         {
             problems.Add(linux.Rejection ?? "rejected by Linux");
@@ -123,9 +124,10 @@ internal sealed partial class LibraryBackend
             GrantTable = banks[0].WithKind(MemoryBankKind.GrantTable),
             Regions = regions,
             SectionSize = sectionSize,
-            LinuxAccepts = linux.Accepted,
-            UsableWindows = windows,
+            LinuxAccepts = linux.Accepted && linuxFindsNode,
+            UsableWindows = linuxFindsNode ? windows : [],
             Problems = problems,
+            Zephyr = ZephyrGuestView.Check(regions, null, banks[0].WithKind(MemoryBankKind.GrantTable)),
         };
     }
 

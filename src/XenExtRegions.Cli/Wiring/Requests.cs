@@ -72,4 +72,7 @@ internal sealed record GuestReport
     public required IReadOnlyList<(int Region, MemoryBank Window)> UsableWindows { get; init; }
 
     public required IReadOnlyList<string> Problems { get; init; }
+
+    /// <summary>What a Zephyr build with this node in its board devicetree makes of each reg entry.</summary>
+    public required XenExtRegions.ExtendedRegions.ZephyrGuestReport Zephyr { get; init; }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using XenExtRegions.DeviceTrees;
 using XenExtRegions.Memory;
 using XenExtRegions.Ranges;
 
@@ -88,6 +89,73 @@ public static class LinuxGuestView
         }
 
         return new LinuxGuestReport(true, null, windows, useless, total);
+    }
+
+    /// <summary>
+    /// Says whether Linux's flat-DT probe (<c>fdt_find_hyper_node</c>) finds the guest tree's hypervisor node: a
+    /// child of the root named exactly <c>hypervisor</c> (no unit address) whose first compatible string is
+    /// <c>xen,xen-&lt;version&gt;</c> and which is compatible with <c>xen,xen</c>.
+    /// </summary>
+    /// <param name="tree">The guest's device tree.</param>
+    /// <returns>The problems, each naming the node; empty when Linux finds the node.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tree"/> is null.</exception>
+    public static IReadOnlyList<string> CheckNode(DeviceTree tree)
+    {
+        if (tree is null)
+        {
+            throw new ArgumentNullException(nameof(tree));
+        }
+
+        var problems = new List<string>();
+        DeviceTreeNode? exact = null;
+        foreach (DeviceTreeNode child in tree.Root.Children)
+        {
+            if (child.Name == "hypervisor")
+            {
+                exact = child;
+                break;
+            }
+        }
+
+        if (exact is null)
+        {
+            foreach (DeviceTreeNode child in tree.Root.Children)
+            {
+                if (child.BaseName == "hypervisor")
+                {
+                    problems.Add(child.Path + ": Linux looks for a node named exactly 'hypervisor' (no unit address): this one is not found and Xen support stays off");
+                }
+            }
+
+            foreach (DeviceTreeNode node in tree.Nodes)
+            {
+                if (node.Parent is { IsRoot: false } && node.IsCompatible("xen,xen"))
+                {
+                    problems.Add(node.Path + ": a xen,xen node below depth 1 is not found by Linux (it looks only at the root's children)");
+                }
+            }
+
+            if (problems.Count == 0)
+            {
+                problems.Add("no /hypervisor node at depth 1: Linux finds no Xen support");
+            }
+
+            return problems;
+        }
+
+        IReadOnlyList<string> compatible = exact.Compatible;
+        if (!exact.IsCompatible("xen,xen"))
+        {
+            problems.Add(exact.Path + ": compatible lacks \"xen,xen\": Linux does not take it as Xen's node");
+        }
+
+        // Linux reads the version from the first compatible string only.
+        if (compatible.Count == 0 || !compatible[0].StartsWith("xen,xen-", StringComparison.Ordinal) || compatible[0].Length == "xen,xen-".Length)
+        {
+            problems.Add(exact.Path + ": the first compatible string is not \"xen,xen-<version>\": Linux finds no Xen version and stays off");
+        }
+
+        return problems;
     }
 
     private static ulong AlignUp(ulong value, ulong alignment) =>
