@@ -182,12 +182,16 @@ public sealed class ExtendedRegionsEngine
             return Finish(ctx, ProducerKind.None, ExtendedRegionsOutcome.Unsupported32Bit, XenError.None, null, []);
         }
 
+        ProducerKind producer = ChooseProducer(ctx);
         if (input.IpaBits >= 64)
         {
-            ctx.Diagnose(EngineDiagnosticId.AddressWindowEmpty, "ipa_bits 64: (1 << 64) - 1 computes to 0 on Arm64, so the window is [0, 0] and nothing is found");
+            // find_domU_holes before 4.21 clips with ~0 >> (64 - ipa_bits) instead, which keeps everything.
+            bool unclipped = producer == ProducerKind.DomUHoles && profile.DomUHoles != DomUHolesVariant.Rangeset;
+            ctx.Diagnose(EngineDiagnosticId.AddressWindowEmpty, unclipped
+                ? "ipa_bits 64: find_domU_holes clips the banks with ~0 >> (64 - 64), which clips nothing, so the whole bank tails are offered"
+                : "ipa_bits 64: (1 << 64) - 1 computes to 0 on Arm64, so the window is [0, 0] and nothing is found");
         }
 
-        ProducerKind producer = ChooseProducer(ctx);
         (XenError error, string? culprit) = producer switch
         {
             ProducerKind.HostUnallocatedMemory => HostUnallocatedProducer.Run(ctx),

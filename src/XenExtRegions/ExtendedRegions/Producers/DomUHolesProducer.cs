@@ -15,13 +15,17 @@ internal static class DomUHolesProducer
         ExtendedRegionsInput input = ctx.Input;
         ExtRegionNormaliser normaliser = ctx.Normaliser;
         var kept = new List<AddressRange>(2);
+
+        // 4.17–4.20 clip each bank with ~0 >> (64 - p2m_ipa_bits), which at 64 bits clips nothing; from 4.21 the
+        // rangeset report window [0, (1 << ipa_bits) - 1] is empty at 64 bits (the shift wraps on Arm64).
+        ulong clip = ctx.Profile.DomUHoles == DomUHolesVariant.Rangeset ? ctx.IpaLast : ulong.MaxValue >> (64 - input.IpaBits);
         for (int i = 0; i < 2; i++)
         {
             // Xen's arithmetic: start = align_up(base + size); a size past the bank puts start past end, so nothing is kept.
             ctx.NoteGuestBankSize(i, BankSize[i]);
             ulong used = unchecked(BankBase[i] + input.GuestRamBankSize(i));
             ulong start = AlignUp(used);
-            ulong end = Math.Min(ctx.IpaLast, BankBase[i] + BankSize[i] - 1);
+            ulong end = Math.Min(clip, BankBase[i] + BankSize[i] - 1);
             ulong length = end > start ? end - start + 1 : 0;
             if (length >= XenConstants.MinimumRegionSize)
             {
