@@ -50,4 +50,7 @@ public enum AuditFindingKind
 
     /// <summary>libxl before 4.21 does not exclude a toolstack domU's <c>iomem</c> ranges from its regions.</summary>
     IoMemNotExcludedByLibxl = 13,
+
+    /// <summary>A Zephyr guest (drivers/xen/regions.c) refuses the region at build time: it starts at 0, or is not page-aligned.</summary>
+    RejectedByZephyr = 14,
 }

@@ -88,6 +88,16 @@ public static class ExtendedRegionAudit
             }
         }
 
+        // Zephyr reads the regions at build time and refuses the whole list when one entry breaks its rules.
+        foreach (ZephyrRegionVerdict verdict in ZephyrGuestView.Check(result.Regions).Entries)
+        {
+            if (!verdict.Usable && verdict.RegIndex >= 1)
+            {
+                findings.Add(new AuditFinding(AuditFindingKind.RejectedByZephyr, AuditSeverity.Warning, verdict.RegIndex - 1, null, null,
+                    "a Zephyr guest refuses this region at build time (" + verdict.Problem + ")"));
+            }
+        }
+
         return findings;
     }
 
