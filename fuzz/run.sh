@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of XenExtRegions with SharpFuzz + AFL++ (see fuzz/README.md).
-#   fuzz/run.sh TARGET SECONDS      TARGET: dtb | dts | engine
+#   fuzz/run.sh TARGET SECONDS      TARGET: dtb | dts | engine | bootlog
 # Environment: FUZZ_WORK (default /tmp/xer-fuzz) holds the build, seeds and afl-fuzz output;
 #              FUZZ_TIMEOUT_MS (default 2000) is afl-fuzz's per-input time limit;
 #              FUZZ_RESUME=1 continues an earlier run in the same FUZZ_WORK instead of starting anew.
 set -euo pipefail
 
 TARGET="${1:-}"; SECONDS_TO_RUN="${2:-}"
-case "$TARGET" in dtb|dts|engine) ;; *) echo "usage: $0 dtb|dts|engine SECONDS" >&2; exit 2;; esac
-[[ "$SECONDS_TO_RUN" =~ ^[0-9]+$ ]] || { echo "usage: $0 dtb|dts|engine SECONDS" >&2; exit 2; }
+case "$TARGET" in dtb|dts|engine|bootlog) ;; *) echo "usage: $0 dtb|dts|engine|bootlog SECONDS" >&2; exit 2;; esac
+[[ "$SECONDS_TO_RUN" =~ ^[0-9]+$ ]] || { echo "usage: $0 dtb|dts|engine|bootlog SECONDS" >&2; exit 2; }
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${FUZZ_WORK:-/tmp/xer-fuzz}"
@@ -49,6 +49,13 @@ while IFS= read -r -d '' dts; do
         dtc -q -I dts -O dtb -o "$SEEDS/$name.dtb" "$dts" 2>/dev/null || continue
     fi
 done < <(find "$REPO/tests" -path '*/Fixtures/*' -name '*.dts' -size -16k -print0 | sort -z)
+# bootlog: the recorded real Xen logs (serial capture and console ring), not trees.
+if [ "$TARGET" = bootlog ]; then
+    rm -rf "$SEEDS"; mkdir -p "$SEEDS"
+    for log in "$REPO"/tests/XenExtRegions.Tests/Boot/Fixtures/real/*/*.log; do
+        cp "$log" "$SEEDS/$(basename "$(dirname "$log")")-$(basename "$log")"
+    done
+fi
 # Findings already kept as regression fixtures seed the next run too.
 if [ -d "$REPO/tests/XenExtRegions.Tests/Hardening/Fixtures/fuzz/$TARGET" ]; then
     cp "$REPO/tests/XenExtRegions.Tests/Hardening/Fixtures/fuzz/$TARGET"/* "$SEEDS/" 2>/dev/null || true
@@ -59,7 +66,7 @@ echo "seeds: $(ls "$SEEDS" | wc -l) files, $(du -sb "$SEEDS" | cut -f1) bytes"
 # --- fuzz ------------------------------------------------------------------------------------------------------
 DICT=()
 [ "$TARGET" = dts ] && DICT=(-x "$REPO/fuzz/dts.dict")
-[ "$TARGET" != dts ] && DICT=(-x "$REPO/fuzz/dtb.dict")
+[ "$TARGET" = dtb ] || [ "$TARGET" = engine ] && DICT=(-x "$REPO/fuzz/dtb.dict")
 INPUT=(-i "$SEEDS")
 if [ "${FUZZ_RESUME:-0}" = 1 ] && [ -d "$OUT/default" ]; then INPUT=(-i -); else rm -rf "$OUT"; fi
 

@@ -31,6 +31,7 @@ internal static class FuzzTargets
             "dtb" => Dtb,
             "dts" => Dts,
             "engine" => EngineOnDtb,
+            "bootlog" => BootOnLog,
             _ => null,
         };
         return target is not null;
@@ -91,6 +92,39 @@ internal static class FuzzTargets
         // Past the reader nothing documents an exception for a tree: bad cells and addresses are values, and the
         // regions must keep their invariants (Tests.Hardening.TreePipeline).
         XenExtRegions.Tests.Hardening.TreePipeline.Run(tree);
+    });
+
+    // A host tree with Dom0, an IOMMU and two dom0less domUs, so a fuzzed log reaches every part of the boot analysis.
+    private static readonly DeviceTree BootTree = DtsReader.Parse("""
+        /dts-v1/;
+        /memreserve/ 0x90000000 0x4000000;
+        / { #address-cells = <2>; #size-cells = <2>;
+          memory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x80000000>; };
+          chosen { #address-cells = <2>; #size-cells = <2>; xen,xen-bootargs = "console=dtuart dom0_mem=512M";
+            module@42000000 { compatible = "multiboot,kernel", "multiboot,module"; reg = <0x0 0x42000000 0x0 0x1000000>; };
+            domU1 { compatible = "xen,domain"; #address-cells = <2>; #size-cells = <2>; memory = <0x0 0x40000>; cpus = <1>; xen,enhanced = "enabled";
+              module@4a000000 { compatible = "multiboot,kernel", "multiboot,module"; reg = <0x0 0x4a000000 0x0 0x1000000>; }; };
+            domU2 { compatible = "xen,domain"; #address-cells = <2>; #size-cells = <2>; memory = <0x0 0x100000>; cpus = <1>;
+              module@4c000000 { compatible = "multiboot,kernel", "multiboot,module"; reg = <0x0 0x4c000000 0x0 0x1000000>; }; }; };
+          soc { compatible = "simple-bus"; #address-cells = <2>; #size-cells = <2>; ranges;
+            iommu@5000000 { compatible = "arm,mmu-500"; reg = <0x0 0x5000000 0x0 0x20000>; };
+            serial@9000000 { compatible = "arm,pl011"; reg = <0x0 0x9000000 0x0 0x1000>; }; };
+        };
+        """, "fuzz-host.dts");
+
+    // The log reader never throws for any text, and the boot analysis never throws for any log (findings instead).
+    private static void BootOnLog(byte[] input) => Bounded(input, () =>
+    {
+        XenExtRegions.XenLog.XenBootLog log = XenExtRegions.XenLog.XenBootLogParser.Parse(
+            Encoding.UTF8.GetString(input), new XenExtRegions.XenLog.XenBootLogOptions { MemoryReservationCount = 1 });
+        XenExtRegions.Boot.BootAnalysis boot = new XenExtRegions.Boot.BootAnalyzer().Analyze(new XenExtRegions.Boot.BootAnalysisInput(BootTree) { Log = log });
+        foreach (XenExtRegions.Boot.BootDomain d in boot.Domains)
+        {
+            if (d.Result is { } r)
+            {
+                XenExtRegions.Tests.Hardening.TreePipeline.Check(r);
+            }
+        }
     });
 
     private static void Bounded(byte[] input, Action run)
