@@ -137,7 +137,7 @@ internal sealed partial class LibraryBackend
     /// <summary>The view model of a computed result: Xen's lines, the /hypervisor node, the map, inputs, warnings and notes.</summary>
     internal static RegionReport Describe(ExtendedRegionsResult result, string subject, string source, int addressCells, int sizeCells, uint? gic, List<string> warnings, string? logFile)
     {
-        ExtendedRegionsInput input = result.Input;
+        ExtendedRegionsInput input = AsShown(result.Input);
         warnings.AddRange(result.Diagnostics.Select(d => d.ToString()));
         IReadOnlyList<AuditFinding> findings = ExtendedRegionAudit.Audit(result, new HypervisorNodeSettings { AddressCells = addressCells, SizeCells = sizeCells }, null);
         warnings.AddRange(findings.Where(f => f.Severity != AuditSeverity.Note).Select(f => "audit: " + f));
@@ -239,6 +239,40 @@ internal sealed partial class LibraryBackend
             EventChannelPpi = EventChannelPpi,
             InterruptParent = gic,
             Hypervisor = hypervisor,
+        };
+    }
+
+    /// <summary>
+    /// What the map and the inputs show: a guest-layout domain lives in its own address space (GUEST_RAM0/1, the guest
+    /// grant window), so the host's RAM, reserved memory, modules and device windows are left out and its RAM banks are
+    /// drawn where Xen places them.
+    /// </summary>
+    private static ExtendedRegionsInput AsShown(ExtendedRegionsInput input)
+    {
+        if (input.Kind is not (DomainKind.Dom0lessDomU or DomainKind.ToolstackDomU))
+        {
+            return input;
+        }
+
+        var guestRam = new List<MemoryBank>();
+        ulong[] bases = [XenConstants.GuestRam0Base, XenConstants.GuestRam1Base];
+        for (int i = 0; i < bases.Length; i++)
+        {
+            if (input.GuestRamBankSize(i) > 0)
+            {
+                guestRam.Add(new MemoryBank(bases[i], input.GuestRamBankSize(i), MemoryBankKind.DomainRam, string.Create(CultureInfo.InvariantCulture, $"guest RAM bank {i}")));
+            }
+        }
+
+        return input with
+        {
+            HostRam = [],
+            ReservedMemory = [],
+            MemoryReservations = [],
+            HostSharedMemory = [],
+            BootModules = [],
+            DescribedWindows = [],
+            DomainRam = guestRam,
         };
     }
 

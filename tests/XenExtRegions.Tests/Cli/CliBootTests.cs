@@ -242,6 +242,19 @@ public sealed class CliBootTests : IDisposable
     }
 
     [Fact]
+    public void A_guest_layout_domains_map_shows_its_own_address_space_not_the_hosts()
+    {
+        CliResult d1 = CliRunner.Run("boot", "--dtb", Tree(), "--domain", "d1", "--format", "svg");
+        Assert.True(d1.ExitCode == 0, d1.ToString());
+        Assert.DoesNotContain("Host RAM", d1.Out, StringComparison.Ordinal);
+        Assert.Contains("d1 RAM", d1.Out, StringComparison.Ordinal);
+
+        CliResult all = CliRunner.Run("boot", "--dtb", Tree(), "--dom0-bank", "0x60000000:256M", "--gnttab", "0x41000000:256K", "--format", "svg");
+        Assert.Contains("Host RAM", all.Out, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(all.Out, "class=\"map\""));
+    }
+
+    [Fact]
     public void Iommu_and_no_iommu_together_are_refused()
     {
         CliResult r = CliRunner.Run("boot", "--dtb", Tree(), "--iommu", "--no-iommu");
