@@ -88,6 +88,10 @@ public sealed class DtsWriterNameTests
     [InlineData("#12")]
     public void Names_the_reader_would_not_take_for_names_are_refused(string name)
     {
+        // Printed verbatim at the start of a line, the reader takes them for a directive or a line marker.
+        string verbatim = "/dts-v1/;\n\n/ {\n\t" + name + " = <0x01>;\n};\n";
+        Assert.False(DtsReader.TryParse(verbatim, out DeviceTree? read, out _) && read!.Root.HasProperty(name));
+
         Refused(WithProperty(name));
         Refused(WithNode(name));
     }
