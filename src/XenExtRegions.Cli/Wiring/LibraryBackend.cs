@@ -66,7 +66,18 @@ internal sealed partial class LibraryBackend : IRegionsBackend
         return new JsonRegsDocument(regs, pci, errors);
     }
 
-    public string WriteDts(LoadedTree tree) => DtsWriter.Write(tree.Tree);
+    public string WriteDts(LoadedTree tree)
+    {
+        try
+        {
+            return DtsWriter.Write(tree.Tree);
+        }
+        catch (DtsWriteException e)
+        {
+            // The writer knows nodes, not file names; say which input cannot be printed.
+            throw new CliInputException($"{tree.Source}: cannot be printed as DTS: {e.Message}", e);
+        }
+    }
 
     public byte[] WriteDtb(LoadedTree tree) => DtbWriter.Write(tree.Tree);
 

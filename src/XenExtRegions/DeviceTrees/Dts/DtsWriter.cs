@@ -11,8 +11,11 @@ namespace XenExtRegions.DeviceTrees;
 /// each value printed as dtc guesses its type (strings, <c>&lt;0x..&gt;</c> cells, or a <c>[..]</c> byte string).
 /// </summary>
 /// <remarks>
-/// The output parses back (with <see cref="DtsReader"/> or dtc) to an equal tree. The walk is iterative, so any
-/// depth is fine. Labels and references are not reconstructed: a blob has none.
+/// The output parses back (with <see cref="DtsReader"/> or dtc) to an equal tree, or nothing is written: a tree
+/// whose names DTS cannot spell, or whose explicit phandles a DTS reader refuses, is refused whole with a
+/// <see cref="DtsWriteException"/> before the first character goes out (blobs can carry such names and phandles;
+/// printed verbatim they would read back as another tree, or inject directives such as <c>/incbin/</c>). The walk is
+/// iterative, so any depth is fine. Labels and references are not reconstructed: a blob has none.
 /// </remarks>
 public static class DtsWriter
 {
@@ -23,6 +26,7 @@ public static class DtsWriter
     /// <param name="options">Layout choices; null for <see cref="DtsWriterOptions.Default"/>.</param>
     /// <returns>The source text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tree"/> is null.</exception>
+    /// <exception cref="DtsWriteException">A name or explicit phandle in the tree cannot be printed so that it reads back.</exception>
     public static string Write(DeviceTree tree, DtsWriterOptions? options = null)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
@@ -35,6 +39,7 @@ public static class DtsWriter
     /// <param name="output">Where the text goes.</param>
     /// <param name="options">Layout choices; null for <see cref="DtsWriterOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tree"/> or <paramref name="output"/> is null.</exception>
+    /// <exception cref="DtsWriteException">A name or explicit phandle in the tree cannot be printed so that it reads back; nothing was written.</exception>
     public static void Write(DeviceTree tree, TextWriter output, DtsWriterOptions? options = null)
     {
         if (tree is null)
@@ -47,6 +52,7 @@ public static class DtsWriter
             throw new ArgumentNullException(nameof(output));
         }
 
+        DtsWriteCheck.Validate(tree);
         options ??= DtsWriterOptions.Default;
         string nl = options.NewLine;
         var line = new StringBuilder(256);

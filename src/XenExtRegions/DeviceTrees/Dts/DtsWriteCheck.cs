@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>
+/// What <see cref="DtsWriter"/> checks before it prints anything: every name is one DTS can spell, and every
+/// explicit phandle is one <see cref="DtsReader"/> (and dtc) accept. A blob may break both rules; printing such a
+/// tree verbatim would give a source that reads back as another tree, or does not read back, or (a name carrying
+/// <c>;</c> and <c>/incbin/</c>) reads local files.
+/// </summary>
+internal static class DtsWriteCheck
+{
+    private const string NameClass = "[a-zA-Z0-9,._+*#?@-]";
+
+    // At the start of a line our reader takes '#word' for a C preprocessor directive and '#digits ' for a cpp line
+    // marker; names spelled so would not read back as names.
+    private static readonly string[] DirectiveWords =
+    {
+        "include", "include_next", "import", "define", "undef", "if", "ifdef", "ifndef", "elif", "else", "endif",
+        "error", "warning", "pragma",
+    };
+
+    /// <summary>Throws <see cref="DtsWriteException"/> for the first node (in document order) that cannot be printed.</summary>
+    public static void Validate(DeviceTree tree)
+    {
+        if (tree.Root.Name.Length != 0)
+        {
+            throw new DtsWriteException(
+                $"The root node is named '{Printable(tree.Root.Name)}'; DTS spells the root '/' and cannot keep a name.", "/");
+        }
+
+        var phandles = new Dictionary<uint, DeviceTreeNode>();
+        var stack = new Stack<DeviceTreeNode>();
+        stack.Push(tree.Root);
+        while (stack.Count > 0)
+        {
+            DeviceTreeNode node = stack.Pop();
+            if (!node.IsRoot && Fault(node.Name) is string nodeFault)
+            {
+                throw new DtsWriteException($"The node name '{Printable(node.Name)}' cannot be written as DTS: {nodeFault}", Printable(node.Path));
+            }
+
+            foreach (DeviceTreeProperty property in node.Properties)
+            {
+                if (Fault(property.Name) is string propertyFault)
+                {
+                    throw new DtsWriteException(
+                        $"The property name '{Printable(property.Name)}' cannot be written as DTS: {propertyFault}", Printable(node.Path), Printable(property.Name));
+                }
+            }
+
+            CheckPhandle(node, phandles);
+            for (int i = node.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(node.Children[i]);
+            }
+        }
+    }
+
+    /// <summary>Why <paramref name="name"/> cannot be a DTS node or property name, or null when it can.</summary>
+    internal static string? Fault(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "it is empty.";
+        }
+
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (!DtsCharacters.IsNameChar(c))
+            {
+                return string.Format(
+                    CultureInfo.InvariantCulture,
+                    "character '{0}' (U+{1:X4}) at index {2} is not one of {3}.",
+                    Printable(c.ToString()),
+                    (int)c,
+                    i,
+                    NameClass);
+            }
+        }
+
+        if (name[0] == '#')
+        {
+            string rest = name.Substring(1);
+            if (Array.IndexOf(DirectiveWords, rest) >= 0)
+            {
+                return "a DTS reader takes '" + name + "' at the start of a line for a C preprocessor directive.";
+            }
+
+            if (rest.Length > 0 && IsAllDigits(rest))
+            {
+                return "a DTS reader takes '" + name + "' at the start of a line for a cpp line marker.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The rules <see cref="DtsReader"/> applies to explicit phandles, applied before printing.</summary>
+    private static void CheckPhandle(DeviceTreeNode node, Dictionary<uint, DeviceTreeNode> phandles)
+    {
+        uint? epapr = ReadPhandle(node, "phandle");
+        uint? legacy = ReadPhandle(node, "linux,phandle");
+        if (epapr is uint a && legacy is uint b && a != b)
+        {
+            throw new DtsWriteException(
+                string.Format(CultureInfo.InvariantCulture, "The 'phandle' (0x{0:x}) and 'linux,phandle' (0x{1:x}) properties disagree; a DTS reader refuses the node.", a, b),
+                Printable(node.Path));
+        }
+
+        if ((epapr ?? legacy) is not uint phandle)
+        {
+            return;
+        }
+
+        if (phandles.TryGetValue(phandle, out DeviceTreeNode? other))
+        {
+            throw new DtsWriteException(
+                string.Format(CultureInfo.InvariantCulture, "Phandle 0x{0:x} is also the phandle of {1}; a DTS reader refuses a repeated phandle.", phandle, Printable(other.Path)),
+                Printable(node.Path),
+                epapr is not null ? "phandle" : "linux,phandle");
+        }
+
+        phandles.Add(phandle, node);
+    }
+
+    private static uint? ReadPhandle(DeviceTreeNode node, string name)
+    {
+        if (node.GetProperty(name) is not DeviceTreeProperty property)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> bytes = property.Span;
+        if (bytes.Length != 4)
+        {
+            throw new DtsWriteException(
+                string.Format(CultureInfo.InvariantCulture, "The value is {0} bytes long; a DTS reader takes only one cell (4 bytes) as a phandle.", bytes.Length),
+                Printable(node.Path),
+                name);
+        }
+
+        uint value = (uint)((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]);
+        if (value is 0 or uint.MaxValue)
+        {
+            throw new DtsWriteException(
+                string.Format(CultureInfo.InvariantCulture, "Phandle 0x{0:x} is reserved; a DTS reader refuses it.", value),
+                Printable(node.Path),
+                name);
+        }
+
+        return value;
+    }
+
+    private static bool IsAllDigits(string s)
+    {
+        foreach (char c in s)
+        {
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><paramref name="text"/> with everything outside printable ASCII (and the backslash) escaped.</summary>
+    internal static string Printable(string text)
+    {
+        StringBuilder? sb = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool plain = c >= 0x20 && c < 0x7f && c != '\\';
+            if (plain)
+            {
+                sb?.Append(c);
+                continue;
+            }
+
+            sb ??= new StringBuilder(text, 0, i, text.Length + 8);
+            if (c == '\\')
+            {
+                sb.Append("\\\\");
+            }
+            else if (c < 0x80)
+            {
+                sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sb?.ToString() ?? text;
+    }
+}
