@@ -472,7 +472,10 @@ internal sealed partial class DtsParser
 
     private void AddNodeLabel(DtsSourceNode node, string label)
     {
-        node.AddLabel(label);
+        if (!node.AddLabel(label))
+        {
+            return; // the node has it, so it is in the label's list already
+        }
 
         if (!_labels.TryGetValue(label, out List<DtsSourceNode>? list))
         {
@@ -480,7 +483,10 @@ internal sealed partial class DtsParser
             _labels.Add(label, list);
         }
 
-        if (!list.Contains(node))
+        // A node lost the label only by deletion (which clears its labels); if it was revived and relabelled it is
+        // still in the list, at its first place, and listing it again would change nothing a lookup finds. Checking
+        // the last entry catches the common case cheaply, without a scan per label.
+        if (list.Count == 0 || list[list.Count - 1] != node)
         {
             list.Add(node);
         }
