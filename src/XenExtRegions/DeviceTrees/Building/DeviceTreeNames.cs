@@ -45,19 +45,20 @@ public static class DeviceTreeNames
         return true;
     }
 
-    internal static void CheckNodeName(string name, string parentPath)
+    // The path is built only for the message: it costs O(depth), which per call would make deep trees quadratic.
+    internal static void CheckNodeName(string name, DeviceTreeNodeBuilder parent)
     {
         if (!IsValidNodeName(name))
         {
-            throw new ArgumentException($"'{name}' is not a valid node name under {parentPath}: use letters, digits and ,._+- with at most one @unit-address.", nameof(name));
+            throw new ArgumentException($"'{name}' is not a valid node name under {parent.Path}: use letters, digits and ,._+- with at most one @unit-address.", nameof(name));
         }
     }
 
-    internal static void CheckPropertyName(string name, string nodePath)
+    internal static void CheckPropertyName(string name, DeviceTreeNodeBuilder node)
     {
         if (!IsValidPropertyName(name))
         {
-            throw new ArgumentException($"'{name}' is not a valid property name in {nodePath}: use letters, digits and ,._+?#-.", nameof(name));
+            throw new ArgumentException($"'{name}' is not a valid property name in {node.Path}: use letters, digits and ,._+?#-.", nameof(name));
         }
     }
 

@@ -10,8 +10,9 @@ namespace XenExtRegions.DeviceTrees;
 /// </summary>
 public sealed partial class DeviceTreeNodeBuilder
 {
-    private readonly List<DeviceTreeNodeBuilder> _children = new();
-    private readonly List<KeyValuePair<string, ReadOnlyMemory<byte>>> _properties = new();
+    // Lookups by name are O(1) however wide the node grows (see NamedEntryList), so building stays linear.
+    private readonly NamedEntryList<DeviceTreeNodeBuilder> _children = new(trackBaseNames: true);
+    private readonly NamedEntryList<KeyValuePair<string, ReadOnlyMemory<byte>>> _properties = new(trackBaseNames: false);
 
     internal DeviceTreeNodeBuilder(string name, DeviceTreeNodeBuilder? parent)
     {
@@ -67,24 +68,13 @@ public sealed partial class DeviceTreeNodeBuilder
             throw new ArgumentNullException(nameof(name));
         }
 
-        DeviceTreeNodeBuilder? byBase = null;
-        int baseMatches = 0;
-        bool hasUnit = name.IndexOf('@') >= 0;
-        foreach (DeviceTreeNodeBuilder child in _children)
+        int index = _children.IndexOf(name);
+        if (index < 0 && name.IndexOf('@') < 0)
         {
-            if (string.Equals(child.Name, name, StringComparison.Ordinal))
-            {
-                return child;
-            }
-
-            if (!hasUnit && child.Name.StartsWith(name + "@", StringComparison.Ordinal))
-            {
-                byBase = child;
-                baseMatches++;
-            }
+            index = _children.IndexOfSingleBase(name);
         }
 
-        return baseMatches == 1 ? byBase : null;
+        return index < 0 ? null : _children.At(index);
     }
 
     /// <summary>Adds a child at the end.</summary>
@@ -98,8 +88,8 @@ public sealed partial class DeviceTreeNodeBuilder
             throw new ArgumentNullException(nameof(name));
         }
 
-        DeviceTreeNames.CheckNodeName(name, Path);
-        if (IndexOfChild(name) >= 0)
+        DeviceTreeNames.CheckNodeName(name, this);
+        if (_children.IndexOf(name) >= 0)
         {
             throw new ArgumentException($"Node {Path} already has a child named '{name}'.", nameof(name));
         }
@@ -121,15 +111,15 @@ public sealed partial class DeviceTreeNodeBuilder
         }
 
         var child = new DeviceTreeNodeBuilder(subtree.Name, this);
-        int index = IndexOfChild(subtree.Name);
+        int index = _children.IndexOf(subtree.Name);
         if (index >= 0)
         {
-            _children[index].Parent = null;
-            _children[index] = child;
+            _children.At(index).Parent = null;
+            _children.SetAt(index, child);
         }
         else
         {
-            _children.Add(child);
+            _children.Add(child.Name, child);
         }
 
         child.CopyFrom(subtree);
@@ -142,8 +132,8 @@ public sealed partial class DeviceTreeNodeBuilder
     /// <exception cref="ArgumentException">The name is invalid.</exception>
     public DeviceTreeNodeBuilder GetOrAddChild(string name)
     {
-        int index = IndexOfChild(name ?? throw new ArgumentNullException(nameof(name)));
-        return index >= 0 ? _children[index] : AddChild(name);
+        int index = _children.IndexOf(name ?? throw new ArgumentNullException(nameof(name)));
+        return index >= 0 ? _children.At(index) : AddChild(name);
     }
 
     /// <summary>Removes the child of exactly this name with its subtree.</summary>
@@ -151,13 +141,13 @@ public sealed partial class DeviceTreeNodeBuilder
     /// <returns>True when it existed.</returns>
     public bool RemoveChild(string name)
     {
-        int index = IndexOfChild(name ?? throw new ArgumentNullException(nameof(name)));
+        int index = _children.IndexOf(name ?? throw new ArgumentNullException(nameof(name)));
         if (index < 0)
         {
             return false;
         }
 
-        _children[index].Parent = null;
+        _children.At(index).Parent = null;
         _children.RemoveAt(index);
         return true;
     }
@@ -165,15 +155,15 @@ public sealed partial class DeviceTreeNodeBuilder
     /// <summary>True when the node has a property of this name.</summary>
     /// <param name="name">The property name.</param>
     /// <returns>True when present.</returns>
-    public bool HasProperty(string name) => IndexOfProperty(name) >= 0;
+    public bool HasProperty(string name) => _properties.IndexOf(name) >= 0;
 
     /// <summary>The value of a property, or null when absent.</summary>
     /// <param name="name">The property name.</param>
     /// <returns>The value.</returns>
     public ReadOnlyMemory<byte>? GetPropertyValue(string name)
     {
-        int index = IndexOfProperty(name);
-        return index < 0 ? null : _properties[index].Value;
+        int index = _properties.IndexOf(name);
+        return index < 0 ? null : _properties.At(index).Value;
     }
 
     /// <summary>Sets a property to a copy of <paramref name="value"/> (replacing it in place when present).</summary>
@@ -188,7 +178,7 @@ public sealed partial class DeviceTreeNodeBuilder
             throw new ArgumentNullException(nameof(name));
         }
 
-        DeviceTreeNames.CheckPropertyName(name, Path);
+        DeviceTreeNames.CheckPropertyName(name, this);
         SetShared(name, value.ToArray());
         return this;
     }
@@ -198,7 +188,7 @@ public sealed partial class DeviceTreeNodeBuilder
     /// <returns>True when it existed.</returns>
     public bool RemoveProperty(string name)
     {
-        int index = IndexOfProperty(name);
+        int index = _properties.IndexOf(name);
         if (index < 0)
         {
             return false;
@@ -236,59 +226,34 @@ public sealed partial class DeviceTreeNodeBuilder
     internal DeviceTreeNodeBuilder AppendUnchecked(string name)
     {
         var child = new DeviceTreeNodeBuilder(name, this);
-        _children.Add(child);
+        _children.Add(name, child);
         return child;
     }
 
     /// <summary>Sets a value the caller will never change (no copy, no name check).</summary>
     internal void SetShared(string name, ReadOnlyMemory<byte> value)
     {
-        int index = IndexOfProperty(name);
+        int index = _properties.IndexOf(name);
         var entry = new KeyValuePair<string, ReadOnlyMemory<byte>>(name, value);
         if (index >= 0)
         {
-            _properties[index] = entry;
+            _properties.SetAt(index, entry);
         }
         else
         {
-            _properties.Add(entry);
+            _properties.Add(name, entry);
         }
     }
 
     internal DeviceTreeProperty[] BuildProperties()
     {
         var properties = new DeviceTreeProperty[_properties.Count];
-        for (int i = 0; i < properties.Length; i++)
+        int i = 0;
+        foreach (KeyValuePair<string, ReadOnlyMemory<byte>> property in _properties)
         {
-            properties[i] = new DeviceTreeProperty(_properties[i].Key, _properties[i].Value, trusted: true);
+            properties[i++] = new DeviceTreeProperty(property.Key, property.Value, trusted: true);
         }
 
         return properties;
-    }
-
-    private int IndexOfChild(string name)
-    {
-        for (int i = 0; i < _children.Count; i++)
-        {
-            if (string.Equals(_children[i].Name, name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private int IndexOfProperty(string name)
-    {
-        for (int i = 0; i < _properties.Count; i++)
-        {
-            if (string.Equals(_properties[i].Key, name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -77,10 +77,11 @@ internal static class DtsLinker
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DtsSourceNode node in nodes)
         {
-            // Paths cost O(depth) each, so they are built only for nodes that carry labels.
+            // Paths cost O(depth) each, so they are built only for nodes that carry labels, and once per node.
+            string? path = null;
             foreach (string label in node.Labels ?? NoLabels)
             {
-                Claim(owners, label, node.Path, node.Location);
+                Claim(owners, label, path ??= node.Path, node.Location);
             }
 
             foreach (ref DtsSourceProperty property in node.Properties)
@@ -90,9 +91,10 @@ internal static class DtsLinker
                     continue;
                 }
 
+                string? owner = null;
                 foreach (string label in property.Labels ?? NoLabels)
                 {
-                    Claim(owners, label, node.Path + ":" + property.Name, property.Location);
+                    Claim(owners, label, owner ??= (path ??= node.Path) + ":" + property.Name, property.Location);
                 }
             }
         }

@@ -12,7 +12,8 @@ internal sealed partial class DtsParser
 {
     private readonly DtsScanner _s;
     private readonly DtsReaderOptions _options;
-    private readonly Dictionary<string, List<DtsSourceNode>> _labels = new(StringComparer.Ordinal);
+    private static readonly List<string> NoLabels = new(0);
+    private readonly Dictionary<string, DtsLabelOwners> _labels = new(StringComparer.Ordinal);
     private readonly List<MemoryReservation> _reservations = new();
     private readonly List<string> _pendingLabels = new();
     private readonly DtsNameTable _names = new();
@@ -472,28 +473,33 @@ internal sealed partial class DtsParser
 
     private void AddNodeLabel(DtsSourceNode node, string label)
     {
-        node.AddLabel(label);
-
-        if (!_labels.TryGetValue(label, out List<DtsSourceNode>? list))
+        if (!node.AddLabel(label))
         {
-            list = new List<DtsSourceNode>(1);
-            _labels.Add(label, list);
+            return; // the node has it, so its owners know already
         }
 
-        if (!list.Contains(node))
+        if (!_labels.TryGetValue(label, out DtsLabelOwners? owners))
         {
-            list.Add(node);
+            owners = new DtsLabelOwners(label);
+            _labels.Add(label, owners);
         }
+
+        owners.Took(node);
     }
 
     /// <summary>Marks a node, its properties and its descendants deleted, and drops their labels (as dtc's delete_node).</summary>
-    private static void DeleteSubtree(DtsSourceNode node)
+    private void DeleteSubtree(DtsSourceNode node)
     {
         var stack = new Stack<DtsSourceNode>();
         stack.Push(node);
         while (stack.Count > 0)
         {
             DtsSourceNode n = stack.Pop();
+            foreach (string label in n.Labels ?? NoLabels)
+            {
+                _labels[label].Lost(n);
+            }
+
             n.Deleted = true;
             n.ClearLabels();
             foreach (ref DtsSourceProperty p in n.Properties)
@@ -543,18 +549,7 @@ internal sealed partial class DtsParser
             return node;
         }
 
-        if (_labels.TryGetValue(target, out List<DtsSourceNode>? nodes))
-        {
-            foreach (DtsSourceNode node in nodes)
-            {
-                if (!node.Deleted && node.HasLabel(target))
-                {
-                    return node;
-                }
-            }
-        }
-
-        return null;
+        return _labels.TryGetValue(target, out DtsLabelOwners? owners) ? owners.Current() : null;
     }
 
     private void ExpectSemicolon(string context)

@@ -107,22 +107,44 @@ internal sealed class DtsSourceNode
         }
     }
 
-    /// <summary>Adds <paramref name="label"/> unless the node has it already.</summary>
-    public void AddLabel(string label)
+    // Set of Labels once a node has many: a scan per label or reference would make hostile sources quadratic.
+    private HashSet<string>? _labelSet;
+
+    /// <summary>Adds <paramref name="label"/> unless the node has it already; returns true when it was added.</summary>
+    public bool AddLabel(string label)
     {
         if (Labels is null)
         {
             Labels = new List<string>(1) { label };
+            return true;
         }
-        else if (!Labels.Contains(label))
+
+        if (HasLabel(label))
         {
-            Labels.Add(label);
+            return false;
         }
+
+        Labels.Add(label);
+        if (_labelSet is not null)
+        {
+            _labelSet.Add(label);
+        }
+        else if (Labels.Count > 16)
+        {
+            _labelSet = new HashSet<string>(Labels, System.StringComparer.Ordinal);
+        }
+
+        return true;
     }
 
-    public bool HasLabel(string label) => Labels is not null && Labels.Contains(label);
+    public bool HasLabel(string label) =>
+        _labelSet is not null ? _labelSet.Contains(label) : Labels is not null && Labels.Contains(label);
 
-    public void ClearLabels() => Labels?.Clear();
+    public void ClearLabels()
+    {
+        Labels?.Clear();
+        _labelSet = null;
+    }
 
     /// <summary>The index of the property called <paramref name="name"/>, deleted or not; -1 when none.</summary>
     public int FindProperty(string name)
