@@ -6,8 +6,8 @@ namespace XenExtRegions.Benchmarks.Ranges;
 
 /// <summary>
 /// The baseline: a sorted doubly linked list of inclusive ranges searched linearly from the head, the way Xen's
-/// xen/common/rangeset.c stores a rangeset (spec §3), with the fixed subtraction. Written here from the spec's
-/// description, for comparison only.
+/// xen/common/rangeset.c stores a rangeset (rangeset_add_range / rangeset_remove_range), with the fixed
+/// subtraction. Written here from a description of that file, for comparison only.
 /// </summary>
 internal sealed class XenLinkedListRangeSet
 {
