@@ -70,11 +70,6 @@ internal static class BootCommand
             };
 
             BootReport report = context.Backend.AnalyzeBoot(request);
-            if (report.Analysis.Findings.Any(f => f.Id == BootFindingId.NotAXenLog))
-            {
-                throw new CliInputException("--xen-log: " + InputFiles.DisplayName(logPath!) + ": no line of it is one Xen prints (no '(XEN)' prefix, no 'Xen version' banner, no memory or extended-region line): not a Xen boot log");
-            }
-
             report = Select(report, parse.GetValue(domain));
             return BootOutput.Write(context, report, host, parse.GetValue(format) ?? "table", parse.GetValue(output));
         });
@@ -96,15 +91,6 @@ internal static class BootCommand
                 + string.Join(", ", report.Domains.Select(d => d.Domain.Name + " " + d.Domain.NodePath)) + ")");
         }
 
-        return report with
-        {
-            Domains = [chosen],
-            Warnings = report.Warnings.Where(w => !IsOtherDomain(w, chosen.Domain.Name, report)).ToList(),
-            Notes = report.Notes.Where(n => !IsOtherDomain(n, chosen.Domain.Name, report)).ToList(),
-        };
+        return report with { Domains = [chosen] };
     }
-
-    // A line about another domain starts with that domain's name (ours) or carries it after the finding code.
-    private static bool IsOtherDomain(string line, string keep, BootReport report) =>
-        report.Domains.Any(d => d.Domain.Name != keep && (line.StartsWith(d.Domain.Name + ": ", StringComparison.Ordinal) || line.Contains(": " + d.Domain.Name + ": ", StringComparison.Ordinal)));
 }

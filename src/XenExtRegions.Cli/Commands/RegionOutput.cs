@@ -11,21 +11,9 @@ namespace XenExtRegions.Cli.Commands;
 /// <summary>Shared by dom0 and domu: the log comparison, the no-region warning, and the output forms.</summary>
 internal static class RegionOutput
 {
-    public static LogComparison? Compare(XenBootLog? log, string? file, IReadOnlyList<MemoryBank> ours)
-    {
-        if (log is null || file is null || !log.HasDom0ExtendedRegionVerdict)
-        {
-            return null;
-        }
-
-        IReadOnlyList<MemoryBank> theirs = log.GetDom0ExtendedRegions();
-        var ourKeys = new HashSet<(ulong, ulong)>(ours.Select(b => (b.Start, b.Size)));
-        var theirKeys = new HashSet<(ulong, ulong)>(theirs.Select(b => (b.Start, b.Size)));
-        var onlyInLog = theirs.Where(b => !ourKeys.Contains((b.Start, b.Size))).ToList();
-        var onlyOurs = ours.Where(b => !theirKeys.Contains((b.Start, b.Size))).ToList();
-        bool sameOrder = theirs.Select(b => (b.Start, b.Size)).SequenceEqual(ours.Select(b => (b.Start, b.Size)));
-        return new LogComparison(file, sameOrder, theirs, onlyInLog, onlyOurs);
-    }
+    /// <summary>Compares with the log's Dom0 lines (<c>d0</c>, or Xen 4.16's unprefixed ones), or null when there is no log or it says nothing about Dom0.</summary>
+    public static LogComparison? Compare(XenBootLog? log, string? file, IReadOnlyList<MemoryBank> ours) =>
+        log is null || file is null ? null : Compare(log, file, "d0", ours);
 
     /// <summary>Compares with the log's lines of one named domain (a domU), or null when the log says nothing about it.</summary>
     public static LogComparison? Compare(XenBootLog log, string file, string domain, IReadOnlyList<MemoryBank> ours)

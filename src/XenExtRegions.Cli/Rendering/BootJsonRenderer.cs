@@ -14,7 +14,7 @@ internal static class BootJsonRenderer
     {
         BootAnalysis a = report.Analysis;
         var domains = report.Domains.Select(Domain).ToList();
-        bool? overall = report.Domains.Count == a.Domains.Count ? a.MatchesLog : Overall(domains);
+        bool? overall = Overall(domains);
         var inputs = new JsonBootInputs(
             report.TreeSource,
             report.LogFile,
@@ -22,8 +22,7 @@ internal static class BootJsonRenderer
             a.IommuEnabled,
             a.Facts.Select(Fact).ToList(),
             a.IommuNodes.Select(n => new JsonIommuNode(n.Path, n.Compatible, n.XenDriver, n.KconfigOption, n.BuiltByDefault, n.IsEnabled)).ToList());
-        var findings = a.Findings
-            .Where(f => f.Domain is null || report.Domains.Any(d => d.Domain.Name == f.Domain))
+        var findings = report.Findings
             .Select(f => new JsonBootFinding(f.Code, Camel(f.Severity.ToString()), f.Domain, f.Message)).ToList();
         return new JsonBootDocument(domains, overall, inputs, findings, report.Warnings, report.Notes);
     }
@@ -52,21 +51,13 @@ internal static class BootJsonRenderer
             b.Facts.Select(Fact).ToList(),
             b.MissingFacts,
             Camel(b.Verdict.ToString()),
-            Matches(b),
+            b.MatchesLog,
             log,
             r?.Warnings ?? [],
             r?.Notes ?? []);
     }
 
-    // Per domain: true or false when the log speaks of it, null when it does not (or there is no log).
-    private static bool? Matches(BootDomain d) => d.Verdict switch
-    {
-        BootDomainVerdict.Matches => true,
-        BootDomainVerdict.Differs => false,
-        BootDomainVerdict.NotComputed when d.LogComparison is not null => false,
-        _ => null,
-    };
-
+    // The overall verdict of the domains shown (all, or the one --domain chose), by BootAnalysis.MatchesLog's rule.
     private static bool? Overall(List<JsonBootDomain> domains) =>
         domains.Any(d => d.MatchesLog == false) ? false : domains.Any(d => d.MatchesLog == true) ? true : null;
 

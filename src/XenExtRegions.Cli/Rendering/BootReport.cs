@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using XenExtRegions.Boot;
 
 namespace XenExtRegions.Cli.Rendering;
@@ -17,9 +18,17 @@ internal sealed record BootReport
 
     public string? LogFile { get; init; }
 
-    /// <summary>Boot findings at warning and error level, then each domain's own warnings prefixed with its name.</summary>
-    public required IReadOnlyList<string> Warnings { get; init; }
+    /// <summary>The boot's findings that concern the whole boot or a domain shown (all, or the one --domain chose).</summary>
+    public IEnumerable<BootFinding> Findings =>
+        Analysis.Findings.Where(f => f.Domain is null || Domains.Any(d => d.Domain.Name == f.Domain));
 
-    /// <summary>Boot findings at note level, then each domain's notes.</summary>
-    public required IReadOnlyList<string> Notes { get; init; }
+    /// <summary>Findings at warning and error level, then each shown domain's own warnings prefixed with its name.</summary>
+    public IReadOnlyList<string> Warnings =>
+        Findings.Where(f => f.Severity != BootFindingSeverity.Note).Select(f => f.ToString())
+            .Concat(Domains.SelectMany(d => (d.Report?.Warnings ?? []).Select(w => d.Domain.Name + ": " + w))).ToList();
+
+    /// <summary>Findings at note level, then each shown domain's notes.</summary>
+    public IReadOnlyList<string> Notes =>
+        Findings.Where(f => f.Severity == BootFindingSeverity.Note).Select(f => f.ToString())
+            .Concat(Domains.SelectMany(d => (d.Report?.Notes ?? []).Select(n => d.Domain.Name + ": " + n))).ToList();
 }

@@ -33,8 +33,6 @@ internal sealed partial class LibraryBackend
         (int hostAddress, int hostSize) = RootCells(request.Host.Tree);
         uint? gic = GicPhandle(request.Host.Tree);
         var domains = new List<BootDomainReport>();
-        var warnings = analysis.Findings.Where(f => f.Severity != BootFindingSeverity.Note).Select(f => f.ToString()).ToList();
-        var notes = analysis.Findings.Where(f => f.Severity == BootFindingSeverity.Note).Select(f => f.ToString()).ToList();
         foreach (BootDomain d in analysis.Domains)
         {
             RegionReport? report = null;
@@ -44,8 +42,6 @@ internal sealed partial class LibraryBackend
                 report = Describe(result, d.Name + " " + d.NodePath, request.Host.Source, hostLayout ? hostAddress : 2, hostLayout ? hostSize : 2,
                     hostLayout ? gic : GuestGicPhandle, [], request.LogFile);
                 report = report with { Log = Comparison(d, request.LogFile) };
-                warnings.AddRange(report.Warnings.Select(w => d.Name + ": " + w));
-                notes.AddRange(report.Notes.Select(n => d.Name + ": " + n));
             }
 
             domains.Add(new BootDomainReport(d, report));
@@ -57,8 +53,6 @@ internal sealed partial class LibraryBackend
             Domains = domains,
             TreeSource = request.Host.Source,
             LogFile = request.LogFile,
-            Warnings = warnings,
-            Notes = notes,
         };
     }
 

@@ -67,15 +67,14 @@ public sealed class BootAnalysis
             bool any = false;
             foreach (BootDomain d in Domains)
             {
-                switch (d.Verdict)
+                if (d.MatchesLog is bool matches)
                 {
-                    case BootDomainVerdict.Differs:
+                    if (!matches)
+                    {
                         return false;
-                    case BootDomainVerdict.NotComputed when d.LogComparison is not null:
-                        return false;
-                    case BootDomainVerdict.Matches:
-                        any = true;
-                        break;
+                    }
+
+                    any = true;
                 }
             }
 

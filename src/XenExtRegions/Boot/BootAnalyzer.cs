@@ -51,8 +51,10 @@ public sealed partial class BootAnalyzer
             IpaBits = ctx.IpaBits,
             ExtendedRegionsEnabled = ctx.ExtendedRegionsEnabled,
             UserExclusions = input.Exclusions,
-        }.WithHostDeviceTree(ctx.Tree) with
+        }.WithBootFacts(ctx.HostFacts) with
         {
+            // The scan BootHostFacts already ran with this release's rules; only the P2 windows are still to read.
+            DescribedWindows = DescribedWindowReader.Read(ctx.Tree),
             HostRam = ctx.HostRam,
             ReservedMemory = ctx.ReservedMemory,
         };

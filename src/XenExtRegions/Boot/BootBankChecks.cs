@@ -10,24 +10,8 @@ internal static class BootBankChecks
 {
     public static void Check(BootContext ctx, string domain, IReadOnlyList<MemoryBank> ram, MemoryBank? grant)
     {
-        var hostRam = new RangeSet();
-        foreach (MemoryBank b in ctx.HostRam)
-        {
-            if (b.TryGetRange(out AddressRange r))
-            {
-                hostRam.Add(r);
-            }
-        }
-
-        var reserved = new RangeSet();
-        foreach (MemoryBank b in ctx.ReservedMemory)
-        {
-            if (b.TryGetRange(out AddressRange r))
-            {
-                reserved.Add(r);
-            }
-        }
-
+        RangeSet hostRam = ctx.HostRamSet;
+        RangeSet reserved = ctx.ReservedSet;
         var sorted = ram.Where(b => b.TryGetRange(out _)).OrderBy(b => b.Start).ToList();
         foreach (MemoryBank b in sorted)
         {

@@ -11,14 +11,13 @@ internal sealed class BootContext
     public BootContext(BootAnalysisInput input)
     {
         Input = input;
-        Log = input.Log is null ? null : BootLogView.From(input.Log);
     }
 
     public BootAnalysisInput Input { get; }
 
     public DeviceTree Tree => Input.HostTree;
 
-    public BootLogView? Log { get; }
+    public XenExtRegions.XenLog.XenBootLog? Log => Input.Log;
 
     public XenRelease Release { get; set; } = XenRelease.Latest;
 
@@ -40,9 +39,40 @@ internal sealed class BootContext
 
     public List<BootFact> Facts { get; } = new();
 
+    /// <summary>Host RAM as a set, built once for every domain's bank checks (after <see cref="HostRam"/> is decided).</summary>
+    public XenExtRegions.Ranges.RangeSet HostRamSet => _hostRamSet ??= SetOf(HostRam);
+
+    /// <summary>Reserved memory as a set, built once (after <see cref="ReservedMemory"/> is decided).</summary>
+    public XenExtRegions.Ranges.RangeSet ReservedSet => _reservedSet ??= SetOf(ReservedMemory);
+
+    private XenExtRegions.Ranges.RangeSet? _hostRamSet;
+    private XenExtRegions.Ranges.RangeSet? _reservedSet;
+
+    private static XenExtRegions.Ranges.RangeSet SetOf(IReadOnlyList<MemoryBank> banks)
+    {
+        var set = new XenExtRegions.Ranges.RangeSet();
+        foreach (MemoryBank b in banks)
+        {
+            if (b.TryGetRange(out XenExtRegions.Ranges.AddressRange r))
+            {
+                set.Add(r);
+            }
+        }
+
+        return set;
+    }
+
     public List<BootFinding> Findings { get; } = new();
 
-    public void Fact(string name, string value, BootFactOrigin origin, string source) => Facts.Add(new BootFact(name, value, origin, source));
+    /// <summary>Where the command line Xen used came from (its fact), once decided.</summary>
+    public BootFact CommandLineFact { get; set; }
+
+    public BootFact Fact(string name, string value, BootFactOrigin origin, string source)
+    {
+        var fact = new BootFact(name, value, origin, source);
+        Facts.Add(fact);
+        return fact;
+    }
 
     public void Finding(BootFindingId id, BootFindingSeverity severity, string? domain, string message) =>
         Findings.Add(new BootFinding(id, severity, domain, message));
@@ -56,4 +86,16 @@ internal sealed class BootContext
 
     /// <summary>The source text of a tree location, e.g. <c>host.dtb /chosen xen,xen-bootargs</c>.</summary>
     public string TreePlace(string path, string? property = null) => Input.HostTreeName + " " + path + (property is null ? string.Empty : " " + property);
+
+    /// <summary>A 32-bit domain is known only from Xen's own line; everything else is taken as 64-bit.</summary>
+    public DomainWidth WidthFromLog(XenExtRegions.XenLog.XenLogDomain? logged, List<BootFact> facts)
+    {
+        if (logged?.Outcome == XenExtRegions.XenLog.XenLogRegionsOutcome.Unsupported32Bit)
+        {
+            facts.Add(new BootFact("width", "32-bit", BootFactOrigin.BootLog, LogLine(logged.OutcomeLineNumber)));
+            return DomainWidth.Bits32;
+        }
+
+        return DomainWidth.Bits64;
+    }
 }

@@ -18,7 +18,7 @@ internal static class BootDomUBuilder
         DomainNodeFacts node = planned.Node!;
         DeviceTreeNode? treeNode = ctx.Tree.FindNode(node.Path);
         var facts = new List<BootFact>();
-        LogDomainView? logged = ctx.Log?.Find(planned.Name);
+        XenLogDomain? logged = ctx.Log?.FindDomain(planned.Name);
         CheckPanics(ctx, planned, node, treeNode);
 
         facts.Add(new BootFact("memory", node.MemoryBytes is ulong m ? XenExtRegions.Diagnostics.AddressText.FormatSize(m) : "missing", BootFactOrigin.HostTree, ctx.TreePlace(node.Path, "memory")));
@@ -34,7 +34,7 @@ internal static class BootDomUBuilder
         }
 
         bool iommu = DomainIommu(ctx, planned, node, treeNode, facts, ref passthroughSeen);
-        DomainWidth width = Width(logged, facts, ctx);
+        DomainWidth width = ctx.WidthFromLog(logged, facts);
         NotePassThrough(ctx, planned, node);
 
         ExtendedRegionsResult? result = null;
@@ -67,18 +67,6 @@ internal static class BootDomUBuilder
         DomainKind kind = node.DirectMap ? DomainKind.DirectMappedDomU : DomainKind.Dom0lessDomU;
         string description = (node.DirectMap ? "direct-mapped dom0less domU" : "dom0less domU (guest layout)") + (node.IsEnhanced ? string.Empty : ", no xen,enhanced: no /hypervisor node");
         return new BootDomain(planned.Name, planned.Id, planned.NodePath, kind, false, description, result, facts, [], verdict, comparison);
-    }
-
-    /// <summary>A 32-bit domain is known only from Xen's own line; everything else is taken as 64-bit.</summary>
-    internal static DomainWidth Width(LogDomainView? logged, List<BootFact> facts, BootContext ctx)
-    {
-        if (logged?.Outcome == XenLogRegionsOutcome.Unsupported32Bit)
-        {
-            facts.Add(new BootFact("width", "32-bit", BootFactOrigin.BootLog, ctx.LogLine(logged.OutcomeLine)));
-            return DomainWidth.Bits32;
-        }
-
-        return DomainWidth.Bits64;
     }
 
     // parse_dom0less_node (4.21+) / create_domUs: the domain gets the IOMMU when Xen has one and the node asks for
@@ -134,7 +122,7 @@ internal static class BootDomUBuilder
 
     // The guest layout puts bank 0 at GUEST_RAM0_BASE (up to 3 GiB), the rest at GUEST_RAM1_BASE; the log's BANK lines
     // of the domain must say the same.
-    private static void CheckGuestBanks(BootContext ctx, PlannedDomain planned, ExtendedRegionsInput input, LogDomainView? logged)
+    private static void CheckGuestBanks(BootContext ctx, PlannedDomain planned, ExtendedRegionsInput input, XenLogDomain? logged)
     {
         if (logged is not { Ram.Count: > 0 })
         {

@@ -65,6 +65,18 @@ public sealed class BootDomain
     /// <summary>The comparison with the log's lines for this domain, or null without a log or without lines for it.</summary>
     public BootLogComparison? LogComparison { get; }
 
+    /// <summary>
+    /// True when the log speaks of this domain and matches; false when it differs, or when the log has lines for a domain
+    /// that could not be computed; null when the log says nothing about it (or there is no log).
+    /// </summary>
+    public bool? MatchesLog => Verdict switch
+    {
+        BootDomainVerdict.Matches => true,
+        BootDomainVerdict.Differs => false,
+        BootDomainVerdict.NotComputed when LogComparison is not null => false,
+        _ => null,
+    };
+
     /// <summary>The name and node.</summary>
     /// <returns>For example <c>d1 /chosen/domU1</c>.</returns>
     public override string ToString() => Name + " " + NodePath;

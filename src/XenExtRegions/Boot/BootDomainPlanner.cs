@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using XenExtRegions.XenLog;
 using XenExtRegions.DeviceTrees;
 using XenExtRegions.Memory;
 
@@ -52,7 +53,7 @@ internal static class BootDomainPlanner
 
         if (ctx.Log is not null)
         {
-            foreach (LogDomainView logged in ctx.Log.Domains.Where(l => !plan.Any(p => p.Name == l.Name)))
+            foreach (XenLogDomain logged in ctx.Log.Domains.Where(l => !plan.Any(p => p.Name == l.Name)))
             {
                 ctx.Finding(BootFindingId.DomainNotInTree, BootFindingSeverity.Warning, logged.Name,
                     ctx.Input.LogName + " speaks of " + logged.Name + " but " + ctx.Input.HostTreeName + " describes only " + string.Join(", ", plan.Select(p => p.Name))

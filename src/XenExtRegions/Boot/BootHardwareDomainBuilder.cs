@@ -18,7 +18,7 @@ internal static class BootHardwareDomainBuilder
     {
         var facts = new List<BootFact>();
         var missing = new List<string>();
-        LogDomainView? logged = ctx.Log?.Find(planned.Name);
+        XenLogDomain? logged = ctx.Log?.FindDomain(planned.Name);
         bool classic = planned.Node is null;
 
         bool coloured = ctx.CommandLine.LlcColoring == true && ctx.Release.IsAtLeast(4, 20) && classic;
@@ -57,7 +57,7 @@ internal static class BootHardwareDomainBuilder
         }
 
         bool iommu = ctx.IommuEnabled;
-        DomainWidth width = BootDomUBuilder.Width(logged, facts, ctx);
+        DomainWidth width = ctx.WidthFromLog(logged, facts);
 
         // Without regions to look for (ext_regions=0, a 32-bit domain) Xen never reads the banks.
         bool looksForRegions = ctx.ExtendedRegionsEnabled && width == DomainWidth.Bits64;
@@ -112,7 +112,7 @@ internal static class BootHardwareDomainBuilder
         return new BootDomain(planned.Name, planned.Id, planned.NodePath, kind, true, description, result, facts, missing, verdict, comparison);
     }
 
-    private static void CheckDom0Memory(BootContext ctx, PlannedDomain planned, IReadOnlyList<MemoryBank> ram, LogDomainView? logged)
+    private static void CheckDom0Memory(BootContext ctx, PlannedDomain planned, IReadOnlyList<MemoryBank> ram, XenLogDomain? logged)
     {
         ulong total = 0;
         foreach (MemoryBank b in ram)

@@ -51,7 +51,7 @@ internal static class BootHostFacts
             else if (ctx.Input.Release is null)
             {
                 ctx.Finding(BootFindingId.ReleaseUnknown, BootFindingSeverity.Warning, null,
-                    "the log's banner, Xen " + banner + " (" + ctx.LogLine(ctx.Log!.VersionLine) + "), is not a release whose behaviour is known (" + note
+                    "the log's banner, Xen " + banner + " (" + ctx.LogLine(ctx.Log!.VersionLineNumber) + "), is not a release whose behaviour is known (" + note
                     + "); the latest release's behaviour is used: give --xen-version to choose");
             }
         }
@@ -63,13 +63,13 @@ internal static class BootHostFacts
             if (fromLog is XenRelease logRelease && (logRelease.Major != asked.Major || logRelease.Minor != asked.Minor))
             {
                 ctx.Finding(BootFindingId.ReleaseDiffersFromLog, BootFindingSeverity.Warning, null,
-                    "the release asked for, " + asked + ", differs from the log's banner, " + banner + " (" + ctx.LogLine(ctx.Log!.VersionLine) + "); the log was read as " + asked);
+                    "the release asked for, " + asked + ", differs from the log's banner, " + banner + " (" + ctx.LogLine(ctx.Log!.VersionLineNumber) + "); the log was read as " + asked);
             }
         }
         else if (fromLog is XenRelease logRelease)
         {
             ctx.Release = logRelease;
-            ctx.Fact("Xen release", logRelease.ToString(), BootFactOrigin.BootLog, ctx.LogLine(ctx.Log!.VersionLine) + ": Xen version " + banner);
+            ctx.Fact("Xen release", logRelease.ToString(), BootFactOrigin.BootLog, ctx.LogLine(ctx.Log!.VersionLineNumber) + ": Xen version " + banner);
         }
         else
         {
@@ -87,22 +87,22 @@ internal static class BootHostFacts
         if (logText is not null)
         {
             ctx.CommandLine = XenCommandLine.Parse(logText);
-            ctx.Fact("Xen command line", logText, BootFactOrigin.BootLog, ctx.LogLine(ctx.Log!.CommandLineLine));
+            ctx.CommandLineFact = ctx.Fact("Xen command line", logText, BootFactOrigin.BootLog, ctx.LogLine(ctx.Log!.CommandLineLineNumber));
             if (treeText is not null && !SameOptions(XenCommandLine.Parse(treeText), ctx.CommandLine))
             {
                 ctx.Finding(BootFindingId.CommandLineDiffers, BootFindingSeverity.Warning, null,
-                    "Xen's command line in the log (" + ctx.LogLine(ctx.Log.CommandLineLine) + ": \"" + logText + "\") differs from " + ctx.TreePlace("/chosen", "xen,xen-bootargs")
+                    "Xen's command line in the log (" + ctx.LogLine(ctx.Log.CommandLineLineNumber) + ": \"" + logText + "\") differs from " + ctx.TreePlace("/chosen", "xen,xen-bootargs")
                     + " (\"" + treeText + "\"); the log's is what Xen used (the bootloader may have rewritten it)");
             }
         }
         else if (treeText is not null)
         {
             ctx.CommandLine = XenCommandLine.Parse(treeText);
-            ctx.Fact("Xen command line", treeText, BootFactOrigin.HostTree, ctx.TreePlace("/chosen", "xen,xen-bootargs"));
+            ctx.CommandLineFact = ctx.Fact("Xen command line", treeText, BootFactOrigin.HostTree, ctx.TreePlace("/chosen", "xen,xen-bootargs"));
         }
         else
         {
-            ctx.Fact("Xen command line", "(none)", BootFactOrigin.Default, ctx.Log is null
+            ctx.CommandLineFact = ctx.Fact("Xen command line", "(none)", BootFactOrigin.Default, ctx.Log is null
                 ? "no /chosen xen,xen-bootargs in " + ctx.Input.HostTreeName
                 : "neither /chosen xen,xen-bootargs nor a 'Command line:' log line (release builds print it before the console is up)");
         }
@@ -125,7 +125,7 @@ internal static class BootHostFacts
         else if (ctx.Log?.IpaBits is int logged)
         {
             ctx.IpaBits = logged;
-            ctx.Fact("IPA bits", Text(logged), BootFactOrigin.BootLog, ctx.LogLine(ctx.Log.IpaBitsLine) + ": P2M: " + Text(logged) + "-bit IPA");
+            ctx.Fact("IPA bits", Text(logged), BootFactOrigin.BootLog, ctx.LogLine(ctx.Log.IpaBitsLineNumber) + ": P2M: " + Text(logged) + "-bit IPA");
         }
         else
         {
@@ -148,17 +148,17 @@ internal static class BootHostFacts
             return;
         }
 
-        List<LogDomainView> disabled = ctx.Log?.Domains.Where(d => d.Outcome == XenLogRegionsOutcome.Disabled).ToList() ?? [];
-        List<LogDomainView> computed = ctx.Log?.Domains.Where(d => d.Outcome is XenLogRegionsOutcome.Found or XenLogRegionsOutcome.FailedToAllocate).ToList() ?? [];
+        List<XenLogDomain> disabled = ctx.Log?.Domains.Where(d => d.Outcome == XenLogRegionsOutcome.Disabled).ToList() ?? [];
+        List<XenLogDomain> computed = ctx.Log?.Domains.Where(d => d.Outcome is XenLogRegionsOutcome.Found or XenLogRegionsOutcome.FailedToAllocate).ToList() ?? [];
         if (ctx.CommandLine.ExtendedRegions is bool given)
         {
             ctx.ExtendedRegionsEnabled = given;
-            BootFact line = ctx.Facts.Last(f => f.Name == "Xen command line");
+            BootFact line = ctx.CommandLineFact;
             ctx.Fact("ext_regions", given ? "on" : "off", line.Origin, line.Source);
             if (given && disabled.Count > 0)
             {
                 ctx.Finding(BootFindingId.ExtendedRegionsSettingDiffers, BootFindingSeverity.Warning, disabled[0].Name,
-                    "the command line enables extended regions but the log says they are disabled (" + ctx.LogLine(disabled[0].OutcomeLine) + ")");
+                    "the command line enables extended regions but the log says they are disabled (" + ctx.LogLine(disabled[0].OutcomeLineNumber) + ")");
             }
             else if (!given && computed.Count > 0)
             {
@@ -173,7 +173,7 @@ internal static class BootHostFacts
         {
             ctx.ExtendedRegionsEnabled = false;
             ctx.Fact("ext_regions", "off", BootFactOrigin.Inferred,
-                ctx.LogLine(disabled[0].OutcomeLine) + ": \"" + disabled[0].Name + ": extended regions support is disabled\"");
+                ctx.LogLine(disabled[0].OutcomeLineNumber) + ": \"" + disabled[0].Name + ": extended regions support is disabled\"");
             return;
         }
 
@@ -246,8 +246,22 @@ internal static class BootHostFacts
         ctx.Fact("reserved memory", tree.Length == 0 ? "none" : Banks(tree), BootFactOrigin.HostTree, ctx.Input.HostTreeName + " /reserved-memory, xen,static-mem, xen,static-heap");
     }
 
-    private static MemoryBank[] LoggedReserved(BootContext ctx) =>
-        ctx.Log?.ReservedWithoutMemoryReservations(ctx.HostFacts.MemoryReservations.Count) ?? Array.Empty<MemoryBank>();
+    // The reserved banks the log printed, without the first RESVD lines that are the tree's /memreserve/ entries: every
+    // release prints those first (with an exclusive end before 4.19, when Xen did not reserve them), and the engine
+    // takes them from the tree itself.
+    private static MemoryBank[] LoggedReserved(BootContext ctx)
+    {
+        if (ctx.Log is null)
+        {
+            return Array.Empty<MemoryBank>();
+        }
+
+        IReadOnlyList<XenLogReservedLine> lines = ctx.Log.ReservedLines;
+        return lines.Skip(Math.Min(ctx.HostFacts.MemoryReservations.Count, lines.Count))
+            .Where(l => l.PrintedEnd >= l.Start && l.PrintedEnd - l.Start != ulong.MaxValue)
+            .Select(l => new MemoryBank(l.Start, l.PrintedEnd - l.Start + 1, MemoryBankKind.ReservedMemory, FormattableString.Invariant($"log line {l.LineNumber}")))
+            .ToArray();
+    }
 
     internal static bool SameRanges(IReadOnlyList<MemoryBank> a, IReadOnlyList<MemoryBank> b)
     {

@@ -25,11 +25,11 @@ internal static class BootIommu
             ctx.IommuEnabled = asked;
             ctx.Fact("IOMMU", asked ? "on" : "off", BootFactOrigin.Option, "--iommu");
         }
-        else if (ctx.Log?.Iommu is bool logged)
+        else if (ctx.Log?.IommuEnabled is bool logged)
         {
             ctx.IommuEnabled = logged;
             ctx.Fact("IOMMU", logged ? "on" : "off", BootFactOrigin.BootLog,
-                ctx.LogLine(ctx.Log.IommuLine) + ": I/O virtualisation " + (logged ? "enabled" : "disabled"));
+                ctx.LogLine(ctx.Log.IommuLineNumber) + ": I/O virtualisation " + (logged ? "enabled" : "disabled"));
             CrossCheck(ctx, logged, drivable, commandLine);
         }
         else if (commandLine == false)
@@ -63,14 +63,14 @@ internal static class BootIommu
         if (logged && drivable.Count == 0)
         {
             ctx.Finding(BootFindingId.IommuEnabledWithoutNode, BootFindingSeverity.Warning, null,
-                "the log says I/O virtualisation is enabled (" + ctx.LogLine(ctx.Log!.IommuLine) + ") but " + ctx.Input.HostTreeName
+                "the log says I/O virtualisation is enabled (" + ctx.LogLine(ctx.Log!.IommuLineNumber) + ") but " + ctx.Input.HostTreeName
                 + " has no enabled IOMMU node Xen can drive: the tree may not be the one Xen booted");
         }
         else if (!logged && drivable.Count > 0 && commandLine != false)
         {
             IommuNode n = drivable[0];
             ctx.Finding(BootFindingId.IommuPresentButDisabled, BootFindingSeverity.Warning, null,
-                ctx.Input.HostTreeName + " has " + n.Path + " (" + n.Compatible + ") but the log says I/O virtualisation is disabled (" + ctx.LogLine(ctx.Log!.IommuLine)
+                ctx.Input.HostTreeName + " has " + n.Path + " (" + n.Compatible + ") but the log says I/O virtualisation is disabled (" + ctx.LogLine(ctx.Log!.IommuLineNumber)
                 + "): this Xen was probably built without " + n.KconfigOption + " (" + n.XenDriver + "), or the driver failed to probe; regions follow the log (no IOMMU)");
         }
     }

@@ -11,7 +11,7 @@ namespace XenExtRegions.Boot;
 /// <summary>Compares one domain's computed regions and outcome with Xen's lines for it.</summary>
 internal static class BootLogComparer
 {
-    public static (BootDomainVerdict Verdict, BootLogComparison? Comparison) Compare(BootContext ctx, ExtendedRegionsResult? result, LogDomainView? logged)
+    public static (BootDomainVerdict Verdict, BootLogComparison? Comparison) Compare(BootContext ctx, ExtendedRegionsResult? result, XenLogDomain? logged)
     {
         if (ctx.Log is null)
         {
@@ -32,7 +32,7 @@ internal static class BootLogComparer
             return (result is null ? BootDomainVerdict.NotComputed : BootDomainVerdict.NotInLog, null);
         }
 
-        List<MemoryBank> logRegions = logged.Regions;
+        IReadOnlyList<MemoryBank> logRegions = logged.GetExtendedRegionBanks();
         if (result is null)
         {
             return (BootDomainVerdict.NotComputed, new BootLogComparison(logged.Outcome, logRegions, logRegions, [], false,
