@@ -54,7 +54,8 @@ static inline uint32_t be32(const uint8_t *p)
 
 /* No library: header bounds, then every token checked as FdtReader checks it (tag fits, name NUL inside the block,
  * padding inside the block, depth limit, one root, PROP header and value inside the block, name offset inside the
- * strings block with a NUL there and a non-empty name, balanced nodes, nothing after END for version 17). */
+ * strings block with a NUL there and a non-empty name, balanced nodes, nothing after END for version 17).
+ * Versions before 16 (full-path names, 8-byte aligned values) are refused rather than read. */
 long long xer_plain_walk(const uint8_t *blob, size_t size)
 {
     enum { MAX_DEPTH = 1024 };
