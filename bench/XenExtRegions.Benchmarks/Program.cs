@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using XenExtRegions.Benchmarks.Memory;
+using XenExtRegions.Benchmarks.SideBySide;
 
 namespace XenExtRegions.Benchmarks;
 
@@ -7,10 +8,16 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        // peak-memory / write-synthetic: one-shot modes for bench/peak-memory.sh; anything else goes to BenchmarkDotNet.
+        // peak-memory / write-synthetic: one-shot modes for bench/peak-memory.sh; side-by-side: bench/side-by-side.sh;
+        // anything else goes to BenchmarkDotNet.
         if (PeakMemoryProgram.IsMode(args))
         {
             return PeakMemoryProgram.Run(args);
+        }
+
+        if (SideBySideProgram.IsMode(args))
+        {
+            return SideBySideProgram.Run(args);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

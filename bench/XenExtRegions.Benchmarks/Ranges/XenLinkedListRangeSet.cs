@@ -147,6 +147,18 @@ internal sealed class XenLinkedListRangeSet
         return 0;
     }
 
+    /// <summary>A plain walk from the head: the sum of <c>First ^ Last</c> over every range (the side-by-side suite's peer).</summary>
+    public long Checksum()
+    {
+        long sum = 0;
+        for (Node? node = _head; node is not null; node = node.Next)
+        {
+            sum += (long)(node.First ^ node.Last);
+        }
+
+        return sum;
+    }
+
     public List<AddressRange> ToList()
     {
         var list = new List<AddressRange>(Count);
