@@ -46,7 +46,7 @@ public sealed class FuzzOraclePropertyTests
     [Fact]
     public void Overlay_applies_or_throws_a_typed_error() =>
         Gen.Select(Trees, NodeSpecs, Gen.Int[0, 3], Gen.Select(Gen.Int[0, 100_000], Gen.Byte).Array[0, 2])
-            .Select(t => Mutate(FuzzOracles.Join(DtbWriter.Write(WithSymbols(t.Item1)), DtbWriter.Write(OverlayOf(t.Item1, t.Item2, t.Item3))), t.Item4))
+            .Select(t => Mutate(Pair(t.Item1, t.Item2, t.Item3), t.Item4))
             .Sample(FuzzOracles.Overlay, iter: 300);
 
     [Fact]
@@ -59,7 +59,8 @@ public sealed class FuzzOraclePropertyTests
         {
             try
             {
-                DeviceTreeOverlay.Apply(DtbReader.Read(DtbWriter.Write(WithSymbols(t.Item1))), DtbReader.Read(DtbWriter.Write(OverlayOf(t.Item1, t.Item2, t.Item3))));
+                (byte[] b, byte[] o) = FuzzOracles.Split(Pair(t.Item1, t.Item2, t.Item3));
+                DeviceTreeOverlay.Apply(DtbReader.Read(b), DtbReader.Read(o));
                 applied++;
             }
             catch (DeviceTreeOverlayException)
@@ -67,6 +68,7 @@ public sealed class FuzzOraclePropertyTests
                 refused++;
             }
         }, iter: 200, threads: 1);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{read} of 200 blobs read; {applied} overlays applied, {refused} refused");
         Assert.True(read > 60, $"{read} of 200 blobs read");
         Assert.True(applied > 20 && refused > 20, $"{applied} applied, {refused} refused");
     }
@@ -145,7 +147,7 @@ public sealed class FuzzOraclePropertyTests
             {
                 if (!properties.Exists(p => p.Name == PropertyNames[name]))
                 {
-                    properties.Add(new DeviceTreeProperty(PropertyNames[name], value));
+                    properties.Add(new DeviceTreeProperty(PropertyNames[name], PhandleLike(PropertyNames[name], value, i)));
                 }
             }
 
@@ -155,13 +157,32 @@ public sealed class FuzzOraclePropertyTests
         return new DeviceTree(built[0], [], bootCpu);
     }
 
+    private static byte[] Pair(DeviceTree tree, (int Parent, int Name, (int Name, byte[] Value)[] Properties)[] content, int kind)
+    {
+        DeviceTree baseTree = WithSymbols(tree);
+        return FuzzOracles.Join(DtbWriter.Write(baseTree), DtbWriter.Write(OverlayOf(baseTree, content, kind)));
+    }
+
+    // Mostly a unique one-cell phandle, as dtc gives; a one-byte value stays, so malformed phandles are still tried.
+    private static byte[] PhandleLike(string name, byte[] value, int node)
+    {
+        if (name is not ("phandle" or "linux,phandle") || value.Length == 1)
+        {
+            return value;
+        }
+
+        var cell = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(cell, (uint)node + 1);
+        return cell;
+    }
+
     // The base with a __symbols__ entry for every node that has a phandle (as dtc -@ writes), under labels l0, l1...
     private static DeviceTree WithSymbols(DeviceTree tree)
     {
         var builder = new DeviceTreeBuilder(tree);
         DeviceTreeNodeBuilder symbols = builder.GetOrAddNode("/__symbols__");
         int label = 0;
-        foreach (DeviceTreeNode node in tree.Nodes.Where(n => n.HasProperty("phandle")).Take(8))
+        foreach (DeviceTreeNode node in tree.Nodes.Where(n => n.GetProperty("phandle") is { Value.Length: 4 }).Take(8))
         {
             symbols.SetString("l" + label++, node.Path);
         }
@@ -169,11 +190,13 @@ public sealed class FuzzOraclePropertyTests
         return builder.Build();
     }
 
-    // Fragments aimed at nodes of the base by path, by phandle or by an unresolved label, with __overlay__ contents
-    // from the generated specs, and fixups that point at their target cells (or past them, when kind says so).
+    // Fragments aimed at nodes of the base by path, by phandle or by label (a __fixups__ entry), falling back to a
+    // path when the base has no phandle; __overlay__ contents from the generated specs. kind 3 makes one fixup point
+    // past its cell, kind 2 adds a __local_fixups__ entry for a clocks cell.
     private static DeviceTree OverlayOf(DeviceTree baseTree, (int Parent, int Name, (int Name, byte[] Value)[] Properties)[] content, int kind)
     {
         DeviceTreeNode[] nodes = baseTree.Nodes.ToArray();
+        DeviceTreeNode[] labelled = nodes.Where(n => n.GetProperty("phandle") is { Value.Length: 4 }).Take(8).ToArray();
         DeviceTree overlayContent = Compose(content, 0);
         var fragments = new List<DeviceTreeNode>();
         var fixups = new List<DeviceTreeProperty>();
@@ -181,21 +204,25 @@ public sealed class FuzzOraclePropertyTests
         for (int i = 0; i < Math.Min(3, overlayContent.Root.Children.Count + 1); i++)
         {
             string name = "fragment@" + i;
-            DeviceTreeNode target = nodes[(i * 7 + kind) % nodes.Length];
-            DeviceTreeProperty aim = ((i + kind) % 3) switch
+            int mode = labelled.Length == 0 ? 0 : (i + kind) % 3;
+            int pick = (i * 7) + kind;
+            DeviceTreeNode target = mode == 0 ? nodes[pick % nodes.Length] : labelled[pick % labelled.Length];
+            DeviceTreeProperty aim = mode switch
             {
                 0 => new DeviceTreeProperty("target-path", Encoding.UTF8.GetBytes((target.IsRoot ? "/" : target.Path) + "\0")),
-                1 => new DeviceTreeProperty("target", Cells([(uint)i + 1])),
+                1 => new DeviceTreeProperty("target", target.GetProperty("phandle")!.Value.Span),
                 _ => new DeviceTreeProperty("target", [0xff, 0xff, 0xff, 0xff]),
             };
-            if (aim.Name == "target" && aim.Value.Span[0] == 0xff)
+            if (mode == 2)
             {
-                fixups.Add(new DeviceTreeProperty("l" + (i % 2), Encoding.UTF8.GetBytes($"/{name}:target:{(kind == 3 ? 4 : 0)}\0")));
+                // WithSymbols labels the phandle nodes l0, l1... in document order, as they are listed here.
+                int offset = kind == 3 && i == 0 ? 4 : 0;
+                fixups.Add(new DeviceTreeProperty("l" + (pick % labelled.Length), Encoding.UTF8.GetBytes($"/{name}:target:{offset}\0")));
             }
 
             DeviceTreeNode inner = i < overlayContent.Root.Children.Count ? overlayContent.Root.Children[i] : overlayContent.Root;
             fragments.Add(new DeviceTreeNode(name, [aim], [Copy(inner, "__overlay__")]));
-            if (kind == 2)
+            if (kind == 2 && i == 0)
             {
                 localFixups.Add(new DeviceTreeNode(name, [], [new DeviceTreeNode("__overlay__", [new DeviceTreeProperty("clocks", Cells([0]))], [])]));
             }

@@ -91,6 +91,22 @@ public sealed class RealOverlayCrossCheckTests : IDisposable
         Assert.Contains(RealOverlayCase.All, c => c.Overlays.Count > 2);
     }
 
+    [Fact]
+    public void A_difference_outside_the_strings_layout_is_not_explained_away()
+    {
+        RealOverlayCase c = RealOverlayCase.All.First(x => x.BuiltName is not null);
+        byte[] built = RealOverlayCase.Blob(c.BuiltName!);
+        byte[] baseBlob = RealOverlayCase.Blob(c.BaseName);
+        DeviceTree ours = c.ApplyOurs(DeviceTreeOverlayOptions.Default);
+        Assert.Equal([DtbLayoutComparison.StringsLayout], DtbLayoutComparison.Explain(built, DtbWriter.Write(ours), baseBlob).Classes);
+
+        // Free space at the end, and one byte of a property value changed: both named as unexplained.
+        Assert.NotEmpty(DtbLayoutComparison.Explain(built, DtbWriter.Write(ours, new DtbWriterOptions { ExtraFreeSpace = 8 }), baseBlob).Unexplained);
+        var builder = new DeviceTreeBuilder(ours);
+        builder.SetProperty("/", "model", "changed\0"u8);
+        Assert.NotEmpty(DtbLayoutComparison.Explain(built, DtbWriter.Write(builder.Build()), baseBlob).Unexplained);
+    }
+
     private static void AssertSameBytesOrNamedClasses(RealOverlayCase c, byte[] expected, byte[] actual)
     {
         (IReadOnlyList<string> classes, IReadOnlyList<string> unexplained) = DtbLayoutComparison.Explain(expected, actual, RealOverlayCase.Blob(c.BaseName));
