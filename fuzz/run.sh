@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of XenExtRegions with SharpFuzz + AFL++ (see fuzz/README.md).
-#   fuzz/run.sh TARGET SECONDS      TARGET: dtb | dts | engine | bootlog
+#   fuzz/run.sh TARGET SECONDS      TARGET: dtb | dts | engine | bootlog | dtsout | builder | overlay | check
 # Environment: FUZZ_WORK (default /tmp/xer-fuzz) holds the build, seeds and afl-fuzz output;
 #              FUZZ_TIMEOUT_MS (default 2000) is afl-fuzz's per-input time limit;
 #              FUZZ_RESUME=1 continues an earlier run in the same FUZZ_WORK instead of starting anew.
 set -euo pipefail
 
 TARGET="${1:-}"; SECONDS_TO_RUN="${2:-}"
-case "$TARGET" in dtb|dts|engine|bootlog) ;; *) echo "usage: $0 dtb|dts|engine|bootlog SECONDS" >&2; exit 2;; esac
-[[ "$SECONDS_TO_RUN" =~ ^[0-9]+$ ]] || { echo "usage: $0 dtb|dts|engine|bootlog SECONDS" >&2; exit 2; }
+USAGE="usage: $0 dtb|dts|engine|bootlog|dtsout|builder|overlay|check SECONDS"
+case "$TARGET" in dtb|dts|engine|bootlog|dtsout|builder|overlay|check) ;; *) echo "$USAGE" >&2; exit 2;; esac
+[[ "$SECONDS_TO_RUN" =~ ^[0-9]+$ ]] || { echo "$USAGE" >&2; exit 2; }
 
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${FUZZ_WORK:-/tmp/xer-fuzz}"
@@ -56,6 +57,20 @@ if [ "$TARGET" = bootlog ]; then
         cp "$log" "$SEEDS/$(basename "$(dirname "$log")")-$(basename "$log")"
     done
 fi
+# overlay: a base and an overlay concatenated (the harness splits them at the base's totalsize), from the overlay
+# fixtures compiled with dtc -@, on the base with and without __symbols__.
+if [ "$TARGET" = overlay ]; then
+    rm -rf "$SEEDS"; mkdir -p "$SEEDS"
+    FIX="$REPO/tests/XenExtRegions.Tests/DeviceTrees/Overlays/Fixtures"
+    dtc -q -@ -I dts -O dtb -o "$WORK/overlay-base.dtb" "$FIX/base.dts"
+    dtc -q -I dts -O dtb -o "$WORK/overlay-base-nosym.dtb" "$FIX/base.dts"
+    for dts in "$FIX"/*.dts; do
+        name="$(basename "$dts" .dts)"; [ "$name" = base ] && continue
+        dtc -q -@ -I dts -O dtb -o "$WORK/overlay-$name.dtbo" "$dts" 2>/dev/null || continue
+        cat "$WORK/overlay-base.dtb" "$WORK/overlay-$name.dtbo" >"$SEEDS/$name.bin"
+        cat "$WORK/overlay-base-nosym.dtb" "$WORK/overlay-$name.dtbo" >"$SEEDS/$name-nosym.bin"
+    done
+fi
 # Findings already kept as regression fixtures seed the next run too.
 if [ -d "$REPO/tests/XenExtRegions.Tests/Hardening/Fixtures/fuzz/$TARGET" ]; then
     cp "$REPO/tests/XenExtRegions.Tests/Hardening/Fixtures/fuzz/$TARGET"/* "$SEEDS/" 2>/dev/null || true
@@ -66,7 +81,7 @@ echo "seeds: $(ls "$SEEDS" | wc -l) files, $(du -sb "$SEEDS" | cut -f1) bytes"
 # --- fuzz ------------------------------------------------------------------------------------------------------
 DICT=()
 [ "$TARGET" = dts ] && DICT=(-x "$REPO/fuzz/dts.dict")
-[ "$TARGET" = dtb ] || [ "$TARGET" = engine ] && DICT=(-x "$REPO/fuzz/dtb.dict")
+case "$TARGET" in dtb|engine|dtsout|check) DICT=(-x "$REPO/fuzz/dtb.dict");; overlay) DICT=(-x "$REPO/fuzz/dtb.dict" -x "$REPO/fuzz/overlay.dict");; esac
 INPUT=(-i "$SEEDS")
 if [ "${FUZZ_RESUME:-0}" = 1 ] && [ -d "$OUT/default" ]; then INPUT=(-i -); else rm -rf "$OUT"; fi
 

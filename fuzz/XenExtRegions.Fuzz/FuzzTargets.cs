@@ -2,11 +2,12 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using XenExtRegions.DeviceTrees;
+using Oracles = XenExtRegions.Tests.Hardening.FuzzOracles;
 
 namespace XenExtRegions.Fuzz;
 
 /// <summary>
-/// The three targets. Each one lets only the exceptions our API documents for bad input pass silently and turns
+/// The targets (fuzz/README.md). Each one lets only the exceptions our API documents for bad input pass silently and turns
 /// an allocation far out of proportion to the input into an exception, so that it is recorded as a crash too.
 /// </summary>
 internal static class FuzzTargets
@@ -32,6 +33,10 @@ internal static class FuzzTargets
             "dts" => Dts,
             "engine" => EngineOnDtb,
             "bootlog" => BootOnLog,
+            "dtsout" => input => Bounded(input, () => Oracles.WriterRoundTrip(input)),
+            "builder" => input => Bounded(input, () => XenExtRegions.Tests.Hardening.BuilderScript.Run(input)),
+            "overlay" => input => Bounded(input, () => Oracles.Overlay(input)),
+            "check" => input => Bounded(input, () => Oracles.Checks(input)),
             _ => null,
         };
         return target is not null;

@@ -15,7 +15,7 @@ internal static class Program
     {
         if (args.Length == 0 || !FuzzTargets.TryGet(args[0], out Action<byte[]>? target))
         {
-            Console.Error.WriteLine("usage: XenExtRegions.Fuzz dtb|dts|engine [FILE...]");
+            Console.Error.WriteLine("usage: XenExtRegions.Fuzz dtb|dts|engine|bootlog|dtsout|builder|overlay|check [FILE...]");
             return 2;
         }
 
