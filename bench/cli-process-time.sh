@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end process time of `xen-ext-regions dom0` (the embedded board) for three publish variants:
-#   jit  framework-dependent, IL only (what `dotnet tool install` gives)
-#   r2r  framework-dependent, ReadyToRun (-p:PublishReadyToRun=true)
-#   aot  NativeAOT (-p:XerNativeAot=true, see the CLI csproj for why not -p:PublishAot=true)
+#   jit  framework-dependent, IL only (-p:XerNativeAot=false; the xen-ext-regions.any tool package, the fallback)
+#   r2r  framework-dependent, ReadyToRun (-p:PublishReadyToRun=true -p:XerNativeAot=false)
+#   aot  NativeAOT (the project's default for a RID; the xen-ext-regions.linux-x64 tool package)
+# and, when fdtget is installed, `fdtget board.dtb / model` as the C baseline (each variant's ratio to it is shown).
 # Publishes into a temp folder (own --artifacts-path: the worktree's bin/obj are not touched), checks that the r2r and
 # aot binaries print byte-for-byte what the jit one prints (fails loudly otherwise), then runs each variant RUNS times
 # (after one unmeasured warm-up) and prints a markdown table: wall time median/min, peak RSS median.
@@ -20,9 +21,9 @@ if [[ ${KEEP:-0} != 1 ]]; then trap 'rm -rf "$work"' EXIT; else echo "keeping $w
 
 variants=(jit r2r aot)
 declare -A flags=(
-  [jit]=""
-  [r2r]="-r $rid -p:PublishReadyToRun=true"
-  [aot]="-r $rid -p:XerNativeAot=true"
+  [jit]="-p:XerNativeAot=false"
+  [r2r]="-r $rid -p:PublishReadyToRun=true -p:XerNativeAot=false"
+  [aot]="-r $rid"
 )
 declare -A publish_seconds
 
@@ -88,12 +89,12 @@ for i in "${!cases[@]}"; do
 done
 echo "outputs identical (jit, r2r, aot) for ${#cases[@]} command lines" >&2
 
-# One run: prints "wall_microseconds peak_rss_kib cpu_seconds" (user + system; "-" without GNU time).
+# One run of a command line: prints "wall_microseconds peak_rss_kib cpu_seconds" (user + system; "-" without GNU time).
 measure_once() {
-  local exe=$1 t0 t1 rss=0 cpu=- pid h
+  local t0 t1 rss=0 cpu=- pid h
   if [[ -x $gnu_time ]]; then
     t0=$(date +%s%N)
-    "$gnu_time" -f '%M %U %S' -o "$work/rss" "$exe" dom0 >/dev/null
+    "$gnu_time" -f '%M %U %S' -o "$work/rss" "$@" >/dev/null
     t1=$(date +%s%N)
     read -r rss user sys < <(tail -n 1 "$work/rss")
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
@@ -101,9 +102,9 @@ measure_once() {
     # No GNU time: time a plain run, then sample VmHWM (the kernel's high-water mark) from /proc during a second run
     # until the process is gone; sampling misses the last moments, so this RSS is a lower bound.
     t0=$(date +%s%N)
-    "$exe" dom0 >/dev/null
+    "$@" >/dev/null
     t1=$(date +%s%N)
-    "$exe" dom0 >/dev/null &
+    "$@" >/dev/null &
     pid=$!
     while [[ -r /proc/$pid/status ]]; do
       while read -r key h _; do [[ $key == VmHWM: ]] && rss=$h; done <"/proc/$pid/status" 2>/dev/null || true
@@ -118,22 +119,35 @@ cpu_median() { if grep -q ' -$' "$1"; then echo -; else awk '{ print $3 * 1000 }
 minimum() { sort -g | awk 'NR == 1 { printf "%.1f", $1 }'; }
 
 load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
-declare -A rows
+# The C baseline: fdtget reading one property of the same board, one process per run like the tool.
+have_fdtget=0
+if command -v fdtget >/dev/null 2>&1; then have_fdtget=1; fi
+declare -A rows walls
+measure_series() { # name command...
+  local name=$1 i
+  shift
+  "$@" >/dev/null # warm-up: page cache
+  : >"$work/times-$name"
+  for ((i = 0; i < runs; i++)); do measure_once "$@" >>"$work/times-$name"; done
+  walls[$name]=$(awk '{ print $1 / 1000 }' "$work/times-$name" | median)
+}
+ratio() { if [[ $have_fdtget == 1 ]]; then awk -v a="$1" -v b="${walls[fdtget]}" 'BEGIN { printf "%.1f×", a / b }'; else echo -; fi; }
+if [[ $have_fdtget == 1 ]]; then measure_series fdtget fdtget "$work/in/board.dtb" / model; fi
 for v in "${variants[@]}"; do
-  exe=$work/$v/xen-ext-regions
-  "$exe" dom0 >/dev/null # warm-up: page cache
-  : >"$work/times-$v"
-  for ((i = 0; i < runs; i++)); do measure_once "$exe" >>"$work/times-$v"; done
+  measure_series "$v" "$work/$v/xen-ext-regions" dom0
   size=$(find "$work/$v" -type f ! -name '*.pdb' ! -name '*.xml' ! -name '*.dbg' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')
-  rows[$v]=$(awk '{ print $1 / 1000 }' "$work/times-$v" | median)" | "$(awk '{ print $1 / 1000 }' "$work/times-$v" | minimum)" | "$(awk '{ print $2 / 1024 }' "$work/times-$v" | median)" | "$(cpu_median "$work/times-$v")" | $size | ${publish_seconds[$v]}"
+  rows[$v]="${walls[$v]} | $(ratio "${walls[$v]}") | "$(awk '{ print $1 / 1000 }' "$work/times-$v" | minimum)" | "$(awk '{ print $2 / 1024 }' "$work/times-$v" | median)" | "$(cpu_median "$work/times-$v")" | $size | ${publish_seconds[$v]}"
 done
 load_after=$(cut -d ' ' -f 1-3 /proc/loadavg)
 
 echo
 echo "\`xen-ext-regions dom0\` (embedded board), $runs runs each after one warm-up; $(nproc) CPUs; load average before $load_before, after $load_after"
 echo
-echo "| variant | wall median (ms) | wall min (ms) | peak RSS median (MiB) | CPU user+sys median (ms) | files to run (MiB) | publish (s) |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| variant | wall median (ms) | × fdtget | wall min (ms) | peak RSS median (MiB) | CPU user+sys median (ms) | files to run (MiB) | publish (s) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+if [[ $have_fdtget == 1 ]]; then
+  echo "| fdtget \`board.dtb / model\` (C, libfdt) | ${walls[fdtget]} | 1.0× | $(awk '{ print $1 / 1000 }' "$work/times-fdtget" | minimum) | $(awk '{ print $2 / 1024 }' "$work/times-fdtget" | median) | $(cpu_median "$work/times-fdtget") | - | - |"
+fi
 echo "| JIT (framework-dependent) | ${rows[jit]} |"
 echo "| ReadyToRun (framework-dependent) | ${rows[r2r]} |"
 echo "| NativeAOT | ${rows[aot]} |"
