@@ -123,7 +123,8 @@ fi
 
 cli=${XER_CLI:-}
 if [[ $cli == jit || $cli == aot ]]; then
-    flags=()
+    # The tool project publishes NativeAOT by default; the JIT variant asks for the framework-dependent build.
+    flags=(-p:XerNativeAot=false)
     [[ $cli == aot ]] && flags=(-r "$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')" -p:XerNativeAot=true)
     echo "publishing the CLI ($cli) ..." >&2
     dotnet publish "$repo/src/XenExtRegions.Cli" -c Release --nologo -v quiet --artifacts-path "$WORK/cli-artifacts" \
