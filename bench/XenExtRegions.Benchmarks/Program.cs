@@ -13,6 +13,11 @@ internal static class Program
             return PeakMemoryProgram.Run(args);
         }
 
+        if (BuildTimingProgram.IsMode(args))
+        {
+            return BuildTimingProgram.Run(args);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
