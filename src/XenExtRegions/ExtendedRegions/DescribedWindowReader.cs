@@ -42,7 +42,7 @@ public static class DescribedWindowReader
             }
             else
             {
-                windows.Add(DescribedWindow.Reg(item.NodePath, item.Index, item.Address, item.Size));
+                windows.Add(DescribedWindow.Reg(item.Node, item.Index, item.Address, item.Size));
             }
         }
 

@@ -38,11 +38,12 @@ public sealed partial class DeviceTreeAddressDecoder
         {
             AppendRegItems(node, sink, items, errors);
 
-            string? type = XenNodeText.CString(node, "device_type");
-            if (type is null || !string.Equals(type, "pci", StringComparison.OrdinalIgnoreCase) || !node.HasProperty("ranges"))
+            if (!node.TryGetValue("device_type", out ReadOnlyMemory<byte> typeValue) || !XenNodeText.CStringEqualsIgnoreCase(typeValue.Span, "pci") || !node.HasValue("ranges"))
             {
                 continue;
             }
+
+            string type = XenNodeText.CString(node, "device_type")!;
 
             if (!string.Equals(type, "pci", StringComparison.Ordinal) && MatchBus(node, null) != AddressBusKind.Pci)
             {
@@ -81,16 +82,16 @@ public sealed partial class DeviceTreeAddressDecoder
             if (entry.Size == 0)
             {
                 sink.Report(AddressDiagnosticId.ZeroSize, LogLevel.Warning, node.Path, i,
-                    FormattableString.Invariant($"{node.Path}: {layout.Property.Name} entry {i} has size 0 (Xen removes an inverted range there; a debug build asserts)."));
+                    FormattableString.Invariant($"{node.Path}: {layout.PropertyName} entry {i} has size 0 (Xen removes an inverted range there; a debug build asserts)."));
             }
 
-            if (TryTranslateEntry(node, layout, i, sink, out TranslatedAddress translated, out AddressTranslationError error))
+            if (TryTranslateToCpu(node, layout, i, sink, out ulong cpu, out AddressTranslationError error))
             {
-                items.Add(new AddressItem(AddressItemKind.Reg, node, i, entry.Address, translated.Address, translated.Size, null, null));
-                if (translated.Overflows)
+                items.Add(new AddressItem(AddressItemKind.Reg, node, i, entry.Address, cpu, entry.Size, null, null));
+                if (entry.Size != 0 && entry.Size - 1 > ulong.MaxValue - cpu)
                 {
                     sink.Report(AddressDiagnosticId.AddressOverflow, LogLevel.Error, node.Path, i,
-                        FormattableString.Invariant($"{node.Path}: entry {i} at 0x{translated.Address:x} size 0x{translated.Size:x} runs past 2^64 - 1 (Xen wraps the end to 0x{translated.WrappedEnd:x})."));
+                        FormattableString.Invariant($"{node.Path}: entry {i} at 0x{cpu:x} size 0x{entry.Size:x} runs past 2^64 - 1 (Xen wraps the end to 0x{unchecked(cpu + entry.Size):x})."));
                 }
             }
             else

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using System.Threading;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -15,7 +15,7 @@ public sealed partial class DeviceTreeNode
     private readonly PackedTreeStorage? _packed;
     private readonly int _packedNameStart;
     private readonly int _packedNameLength;
-    private readonly int _packedSlotStart;
+    private readonly int _packedFirstProperty;
     private readonly int _packedPropertyCount;
     private DeviceTreeProperty[]? _properties;
     private string? _name;
@@ -67,22 +67,33 @@ public sealed partial class DeviceTreeNode
     /// Creates a node whose name and properties stay packed in <paramref name="storage"/> until first read; the DTB
     /// reader has already checked that the names are unique.
     /// </summary>
-    /// <param name="storage">The tree's blob, property names and property slots.</param>
+    /// <param name="storage">The tree's blob and property names.</param>
     /// <param name="nameStart">Where the node name starts in the blob.</param>
     /// <param name="nameLength">The node name's length in bytes.</param>
     /// <param name="name">The decoded name when the reader already made it (non-ASCII names), else null.</param>
-    /// <param name="slotStart">The index of the node's first property slot.</param>
+    /// <param name="firstProperty">The offset of the first PROP token; the properties lie back to back from there.</param>
     /// <param name="propertyCount">The number of properties.</param>
+    /// <param name="properties">The properties, when the reader made them at once (their tokens are not back to back), else null.</param>
     /// <param name="children">The children in order.</param>
-    internal DeviceTreeNode(PackedTreeStorage storage, int nameStart, int nameLength, string? name, int slotStart, int propertyCount, DeviceTreeNode[] children)
+    internal DeviceTreeNode(PackedTreeStorage storage, int nameStart, int nameLength, string? name, int firstProperty, int propertyCount, DeviceTreeProperty[]? properties, DeviceTreeNode[] children)
     {
         _packed = storage;
         _packedNameStart = nameStart;
         _packedNameLength = nameLength;
         _name = name;
-        _packedSlotStart = slotStart;
+        _packedFirstProperty = firstProperty;
         _packedPropertyCount = propertyCount;
         _children = children;
+        if (properties is not null)
+        {
+            foreach (DeviceTreeProperty property in properties)
+            {
+                property.Node = this;
+            }
+
+            _properties = properties;
+        }
+
         foreach (DeviceTreeNode child in children)
         {
             child.Parent = this;
@@ -95,6 +106,37 @@ public sealed partial class DeviceTreeNode
 
     /// <summary>For a node read from a DTB whose name is still packed: the name's bytes, else empty.</summary>
     internal ReadOnlySpan<byte> PackedNameBytes => _packed is null ? default : new ReadOnlySpan<byte>(_packed.Blob, _packedNameStart, _packedNameLength);
+
+    /// <summary>
+    /// True when the name is <paramref name="match"/> or <paramref name="match"/><c>@…</c> (Xen's
+    /// <c>device_tree_node_matches</c>), checked on the packed bytes of an ASCII name without decoding it.
+    /// </summary>
+    /// <param name="match">The base name, ASCII.</param>
+    /// <returns>True when it matches.</returns>
+    internal bool NameIsOrHasUnit(string match)
+    {
+        if (HasPackedAsciiName)
+        {
+            ReadOnlySpan<byte> bytes = PackedNameBytes;
+            if (bytes.Length < match.Length || (bytes.Length > match.Length && bytes[match.Length] != (byte)'@'))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < match.Length; i++)
+            {
+                if (bytes[i] != match[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        string name = Name;
+        return name.StartsWith(match, StringComparison.Ordinal) && (name.Length == match.Length || name[match.Length] == '@');
+    }
 
     /// <summary>The name before <c>@</c>, e.g. <c>memory</c>.</summary>
     public string BaseName
@@ -178,6 +220,50 @@ public sealed partial class DeviceTreeNode
     public bool HasProperty(string name) => GetProperty(name) is not null;
 
     /// <summary>
+    /// The value of the property called <paramref name="name"/> without creating property objects, for the hot
+    /// internal readers (address decoder, boot scan) that look at a few properties of every node.
+    /// </summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The raw value, when found.</param>
+    /// <returns>True when the node has the property.</returns>
+    internal bool TryGetValue(string name, out ReadOnlyMemory<byte> value)
+    {
+        if (Volatile.Read(ref _properties) is { } properties)
+        {
+            foreach (DeviceTreeProperty property in properties)
+            {
+                if (string.Equals(property.Name, name, StringComparison.Ordinal))
+                {
+                    value = property.Value;
+                    return true;
+                }
+            }
+        }
+        else
+        {
+            PackedTreeStorage storage = _packed!;
+            int token = _packedFirstProperty;
+            for (int i = 0; i < _packedPropertyCount; i++)
+            {
+                PackedProperty packed = storage.At(token, out token);
+                if (string.Equals(packed.Name, name, StringComparison.Ordinal))
+                {
+                    value = new ReadOnlyMemory<byte>(storage.Blob, packed.ValueStart, packed.ValueLength);
+                    return true;
+                }
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>True when the node has a property called <paramref name="name"/>; creates no property objects.</summary>
+    /// <param name="name">The property name.</param>
+    /// <returns>True when present.</returns>
+    internal bool HasValue(string name) => TryGetValue(name, out _);
+
+    /// <summary>
     /// Finds a child by name: an exact match of the full name first, else the single child whose base name
     /// (before <c>@</c>) matches when <paramref name="name"/> has no unit address, as libfdt does.
     /// </summary>
@@ -250,10 +336,11 @@ public sealed partial class DeviceTreeNode
     {
         PackedTreeStorage storage = _packed!;
         var properties = new DeviceTreeProperty[_packedPropertyCount];
+        int token = _packedFirstProperty;
         for (int i = 0; i < properties.Length; i++)
         {
-            int at = _packedSlotStart + (i * 3);
-            properties[i] = new DeviceTreeProperty(storage.PropertyNames[storage.Slot(at)], new ReadOnlyMemory<byte>(storage.Blob, storage.Slot(at + 1), storage.Slot(at + 2)), trusted: true)
+            PackedProperty packed = storage.At(token, out token);
+            properties[i] = new DeviceTreeProperty(packed.Name, new ReadOnlyMemory<byte>(storage.Blob, packed.ValueStart, packed.ValueLength), trusted: true)
             {
                 Node = this,
             };
@@ -294,6 +381,8 @@ public sealed partial class DeviceTreeNode
         }
     }
 
+    // One string per path, filled from the end: no list of names, no builder, and packed ASCII names are copied
+    // from the blob without being decoded into strings of their own.
     private string BuildPath()
     {
         if (Parent is null)
@@ -301,18 +390,65 @@ public sealed partial class DeviceTreeNode
             return "/";
         }
 
-        var names = new List<string>();
-        for (DeviceTreeNode? n = this; n is not null && n.Parent is not null; n = n.Parent)
+        int length = 0;
+        for (DeviceTreeNode n = this; n.Parent is not null; n = n.Parent)
         {
-            names.Add(n.Name);
+            length = checked(length + 1 + (n.HasPackedAsciiName ? n._packedNameLength : n.Name.Length));
         }
 
-        var builder = new StringBuilder();
-        for (int i = names.Count - 1; i >= 0; i--)
-        {
-            builder.Append('/').Append(names[i]);
-        }
+#if NET
+        return string.Create(length, this, static (chars, node) => node.FillPath(chars));
+#else
+        var chars = new char[length];
+        FillPath(chars);
+        return new string(chars);
+#endif
+    }
 
-        return builder.ToString();
+    /// <summary>True when the name has not been decoded yet and its packed bytes are plain ASCII (so byte = char).</summary>
+    private bool HasPackedAsciiName
+    {
+        get
+        {
+            if (_name is not null || _packed is null)
+            {
+                return false;
+            }
+
+            foreach (byte b in PackedNameBytes)
+            {
+                if (b >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private void FillPath(Span<char> chars)
+    {
+        int end = chars.Length;
+        for (DeviceTreeNode n = this; n.Parent is not null; n = n.Parent)
+        {
+            if (n.HasPackedAsciiName)
+            {
+                ReadOnlySpan<byte> bytes = n.PackedNameBytes;
+                end -= bytes.Length;
+                for (int i = 0; i < bytes.Length; i++)
+                {
+                    chars[end + i] = (char)bytes[i];
+                }
+            }
+            else
+            {
+                string name = n.Name;
+                end -= name.Length;
+                name.AsSpan().CopyTo(chars.Slice(end));
+            }
+
+            chars[--end] = '/';
+        }
     }
 }
