@@ -22,7 +22,7 @@ public static class DescribedWindowReader
             throw new ArgumentNullException(nameof(tree));
         }
 
-        AddressEnumeration enumeration = (decoder ?? new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Xen)).EnumerateAddresses(tree);
+        AddressEnumeration enumeration = (decoder ?? new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Xen)).EnumerateAddresses(tree, collectDiagnostics: false);
         var windows = new List<DescribedWindow>(enumeration.Items.Count);
         foreach (AddressItem item in enumeration.Items)
         {

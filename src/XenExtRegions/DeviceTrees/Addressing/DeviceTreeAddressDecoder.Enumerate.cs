@@ -22,7 +22,10 @@ public sealed partial class DeviceTreeAddressDecoder
     /// Untranslatable PCI ranges are items with the all-ones address and an Error-level diagnostic, not entries of
     /// <see cref="AddressEnumeration.Errors"/>: Xen 4.18+ fails on them (-ERANGE), 4.16–4.17 does not.
     /// </remarks>
-    public AddressEnumeration EnumerateAddresses(DeviceTree tree)
+    public AddressEnumeration EnumerateAddresses(DeviceTree tree) => EnumerateAddresses(tree, collectDiagnostics: true);
+
+    /// <summary>As <see cref="EnumerateAddresses(DeviceTree)"/>; without <paramref name="collectDiagnostics"/> only the logger sees them (and messages are made only for it).</summary>
+    internal AddressEnumeration EnumerateAddresses(DeviceTree tree, bool collectDiagnostics)
     {
         if (tree is null)
         {
@@ -32,7 +35,7 @@ public sealed partial class DeviceTreeAddressDecoder
         var items = new List<AddressItem>();
         var errors = new List<AddressTranslationError>();
         var diagnostics = new List<AddressDiagnostic>();
-        var sink = new DiagnosticSink(_logger, diagnostics, cache: true);
+        var sink = new DiagnosticSink(_logger, collectDiagnostics ? diagnostics : null, cache: true);
         var ranges = new List<PciRange>();
         foreach (DeviceTreeNode node in tree.Nodes)
         {
@@ -79,7 +82,7 @@ public sealed partial class DeviceTreeAddressDecoder
         for (int i = 0; i < layout.Count; i++)
         {
             RegEntry entry = layout.Entry(i, sink, node);
-            if (entry.Size == 0)
+            if (entry.Size == 0 && sink.Wants(LogLevel.Warning))
             {
                 sink.Report(AddressDiagnosticId.ZeroSize, LogLevel.Warning, node.Path, i,
                     FormattableString.Invariant($"{node.Path}: {layout.PropertyName} entry {i} has size 0 (Xen removes an inverted range there; a debug build asserts)."));
@@ -88,7 +91,7 @@ public sealed partial class DeviceTreeAddressDecoder
             if (TryTranslateToCpu(node, layout, i, sink, out ulong cpu, out AddressTranslationError error))
             {
                 items.Add(new AddressItem(AddressItemKind.Reg, node, i, entry.Address, cpu, entry.Size, null, null));
-                if (entry.Size != 0 && entry.Size - 1 > ulong.MaxValue - cpu)
+                if (entry.Size != 0 && entry.Size - 1 > ulong.MaxValue - cpu && sink.Wants(LogLevel.Error))
                 {
                     sink.Report(AddressDiagnosticId.AddressOverflow, LogLevel.Error, node.Path, i,
                         FormattableString.Invariant($"{node.Path}: entry {i} at 0x{cpu:x} size 0x{entry.Size:x} runs past 2^64 - 1 (Xen wraps the end to 0x{unchecked(cpu + entry.Size):x})."));

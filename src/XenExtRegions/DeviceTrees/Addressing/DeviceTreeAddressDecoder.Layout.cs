@@ -41,7 +41,7 @@ public sealed partial class DeviceTreeAddressDecoder
             ReadOnlySpan<byte> address = AddressCells(index);
             ReadOnlySpan<byte> size = SizeCells(index);
             bool truncated = !CellReader.TryReadExactNumber(size, out _);
-            if (truncated)
+            if (truncated && sink?.Wants(LogLevel.Warning) == true)
             {
                 sink?.Report(AddressDiagnosticId.SizeTruncated, LogLevel.Warning, node.Path, index,
                     FormattableString.Invariant($"{node.Path}: the size of {PropertyName} entry {index} has non-zero bits above 64; only the low 64 bits are kept, as Xen does."));
@@ -67,9 +67,9 @@ public sealed partial class DeviceTreeAddressDecoder
         AddressBusKind bus = Bus(parent, sink);
         if (bus == AddressBusKind.None)
         {
-            if (node.HasValue("reg"))
+            if (sink?.Wants(LogLevel.Debug) == true && node.HasValue("reg"))
             {
-                sink?.Report(AddressDiagnosticId.NotOnABus, LogLevel.Debug, node.Path, -1,
+                sink.Report(AddressDiagnosticId.NotOnABus, LogLevel.Debug, node.Path, -1,
                     FormattableString.Invariant($"{node.Path}: reg ignored because {parent.Path} is not a bus (no ranges, not PCI, not the root)."));
             }
 
@@ -81,7 +81,7 @@ public sealed partial class DeviceTreeAddressDecoder
         bool found = node.TryGetValue(propertyName, out ReadOnlyMemory<byte> value);
         if (!IsValidCounts(na, ns))
         {
-            if (found && sink is not null)
+            if (found && sink?.Wants(LogLevel.Warning) == true)
             {
                 sink.Report(AddressDiagnosticId.InvalidCellCountNoAddresses, LogLevel.Warning, node.Path, -1,
                     FormattableString.Invariant($"{node.Path}: {propertyName} ignored because {DescribeCells(node, na, ns)} is not a valid address layout; Xen sees no address."));
@@ -96,9 +96,9 @@ public sealed partial class DeviceTreeAddressDecoder
         }
 
         layout = new AddressLayout(propertyName, value, bus, na, ns);
-        if (value.Length % ((na + ns) * 4) != 0)
+        if (value.Length % ((na + ns) * 4) != 0 && sink?.Wants(LogLevel.Warning) == true)
         {
-            sink?.Report(AddressDiagnosticId.TrailingPartialTuple, LogLevel.Warning, node.Path, layout.Count,
+            sink.Report(AddressDiagnosticId.TrailingPartialTuple, LogLevel.Warning, node.Path, layout.Count,
                 FormattableString.Invariant($"{node.Path}: {propertyName} is {value.Length} bytes, not a whole number of {na}+{ns}-cell tuples; the trailing {value.Length % ((na + ns) * 4)} bytes are ignored."));
         }
 

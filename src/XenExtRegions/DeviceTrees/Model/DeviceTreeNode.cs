@@ -258,6 +258,9 @@ public sealed partial class DeviceTreeNode
         return false;
     }
 
+    /// <summary>True once the property objects exist (always, for a node not read from a DTB); for tests of the lookups above.</summary>
+    internal bool PropertiesMaterialized => Volatile.Read(ref _properties) is not null;
+
     /// <summary>True when the node has a property called <paramref name="name"/>; creates no property objects.</summary>
     /// <param name="name">The property name.</param>
     /// <returns>True when present.</returns>
