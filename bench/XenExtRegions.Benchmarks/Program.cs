@@ -20,6 +20,11 @@ internal static class Program
             return SideBySideProgram.Run(args);
         }
 
+        if (BuildTimingProgram.IsMode(args))
+        {
+            return BuildTimingProgram.Run(args);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

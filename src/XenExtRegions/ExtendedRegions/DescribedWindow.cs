@@ -1,4 +1,5 @@
 using System;
+using XenExtRegions.DeviceTrees;
 
 namespace XenExtRegions.ExtendedRegions;
 
@@ -8,9 +9,12 @@ namespace XenExtRegions.ExtendedRegions;
 /// </summary>
 public readonly struct DescribedWindow : IEquatable<DescribedWindow>
 {
-    private DescribedWindow(string nodePath, int index, DescribedWindowKind kind, ulong address, ulong size, string? failure, string? translationFailure = null)
+    // The path, or the node whose path it is: P2 reads every reg entry of a tree, and most paths are never printed.
+    private readonly object _node;
+
+    private DescribedWindow(object nodePath, int index, DescribedWindowKind kind, ulong address, ulong size, string? failure, string? translationFailure = null)
     {
-        NodePath = nodePath ?? throw new ArgumentNullException(nameof(nodePath));
+        _node = nodePath ?? throw new ArgumentNullException(nameof(nodePath));
         Index = index;
         Kind = kind;
         Address = address;
@@ -20,7 +24,7 @@ public readonly struct DescribedWindow : IEquatable<DescribedWindow>
     }
 
     /// <summary>The full path of the node, e.g. <c>/soc/serial@e6e88000</c>.</summary>
-    public string NodePath { get; }
+    public string NodePath => _node as string ?? ((DeviceTreeNode?)_node)?.Path!;
 
     /// <summary>The entry index within the node's <c>reg</c> or <c>ranges</c>.</summary>
     public int Index { get; }
@@ -77,6 +81,10 @@ public readonly struct DescribedWindow : IEquatable<DescribedWindow>
     /// <returns>The window.</returns>
     public static DescribedWindow Reg(string nodePath, int index, ulong address, ulong size) =>
         new(nodePath, index, DescribedWindowKind.Reg, address, size, null);
+
+    /// <summary>A decoded <c>reg</c> entry of <paramref name="node"/>, whose path is made when first asked for.</summary>
+    internal static DescribedWindow Reg(DeviceTreeNode node, int index, ulong address, ulong size) =>
+        new(node, index, DescribedWindowKind.Reg, address, size, null);
 
     /// <summary>A PCI aperture (an untranslatable parent address is passed as all ones, as Xen does).</summary>
     /// <param name="nodePath">Host-bridge node path.</param>

@@ -22,7 +22,7 @@ public static class DescribedWindowReader
             throw new ArgumentNullException(nameof(tree));
         }
 
-        AddressEnumeration enumeration = (decoder ?? new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Xen)).EnumerateAddresses(tree);
+        AddressEnumeration enumeration = (decoder ?? new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Xen)).EnumerateAddresses(tree, collectDiagnostics: false);
         var windows = new List<DescribedWindow>(enumeration.Items.Count);
         foreach (AddressItem item in enumeration.Items)
         {
@@ -42,7 +42,7 @@ public static class DescribedWindowReader
             }
             else
             {
-                windows.Add(DescribedWindow.Reg(item.NodePath, item.Index, item.Address, item.Size));
+                windows.Add(DescribedWindow.Reg(item.Node, item.Index, item.Address, item.Size));
             }
         }
 

@@ -22,10 +22,10 @@ public sealed partial class DeviceTreeAddressDecoder
         DeviceTreeNode np = node.Parent ?? node;
         while (true)
         {
-            if (np.GetProperty(name) is { } property)
+            if (np.TryGetValue(name, out ReadOnlyMemory<byte> value))
             {
                 from = np;
-                return property.Length < 4 ? 0 : unchecked((int)BinaryPrimitives.ReadUInt32BigEndian(property.Span));
+                return value.Length < 4 ? 0 : unchecked((int)BinaryPrimitives.ReadUInt32BigEndian(value.Span));
             }
 
             if (Policy == AddressingPolicy.Specification || np.Parent is null)
@@ -76,9 +76,9 @@ public sealed partial class DeviceTreeAddressDecoder
     /// <summary>Xen's <c>dt_match_bus</c>: PCI first (device_type, then node name with a warning), then default.</summary>
     private static AddressBusKind MatchBus(DeviceTreeNode np, DiagnosticSink? sink)
     {
-        if (np.GetProperty("device_type") is { } type &&
-            (XenNodeText.CStringEquals(type, "pci") || XenNodeText.CStringEquals(type, "pciex") ||
-             XenNodeText.CStringEquals(type, "vci") || XenNodeText.CStringEquals(type, "ht")))
+        if (np.TryGetValue("device_type", out ReadOnlyMemory<byte> type) &&
+            (XenNodeText.CStringEquals(type.Span, "pci") || XenNodeText.CStringEquals(type.Span, "pciex") ||
+             XenNodeText.CStringEquals(type.Span, "vci") || XenNodeText.CStringEquals(type.Span, "ht")))
         {
             return AddressBusKind.Pci;
         }
@@ -89,7 +89,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return AddressBusKind.Pci;
         }
 
-        return np.Parent is null || np.HasProperty("ranges") ? AddressBusKind.Default : AddressBusKind.None;
+        return np.Parent is null || np.HasValue("ranges") ? AddressBusKind.Default : AddressBusKind.None;
     }
 
     /// <summary>The bus's <c>count_cells</c> for a child <paramref name="dev"/>: PCI hard-wires 3/2.</summary>

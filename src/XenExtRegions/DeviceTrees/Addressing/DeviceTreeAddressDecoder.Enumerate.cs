@@ -22,7 +22,10 @@ public sealed partial class DeviceTreeAddressDecoder
     /// Untranslatable PCI ranges are items with the all-ones address and an Error-level diagnostic, not entries of
     /// <see cref="AddressEnumeration.Errors"/>: Xen 4.18+ fails on them (-ERANGE), 4.16–4.17 does not.
     /// </remarks>
-    public AddressEnumeration EnumerateAddresses(DeviceTree tree)
+    public AddressEnumeration EnumerateAddresses(DeviceTree tree) => EnumerateAddresses(tree, collectDiagnostics: true);
+
+    /// <summary>As <see cref="EnumerateAddresses(DeviceTree)"/>; without <paramref name="collectDiagnostics"/> only the logger sees them (and messages are made only for it).</summary>
+    internal AddressEnumeration EnumerateAddresses(DeviceTree tree, bool collectDiagnostics)
     {
         if (tree is null)
         {
@@ -32,17 +35,18 @@ public sealed partial class DeviceTreeAddressDecoder
         var items = new List<AddressItem>();
         var errors = new List<AddressTranslationError>();
         var diagnostics = new List<AddressDiagnostic>();
-        var sink = new DiagnosticSink(_logger, diagnostics, cache: true);
+        var sink = new DiagnosticSink(_logger, collectDiagnostics ? diagnostics : null, cache: true);
         var ranges = new List<PciRange>();
         foreach (DeviceTreeNode node in tree.Nodes)
         {
             AppendRegItems(node, sink, items, errors);
 
-            string? type = XenNodeText.CString(node, "device_type");
-            if (type is null || !string.Equals(type, "pci", StringComparison.OrdinalIgnoreCase) || !node.HasProperty("ranges"))
+            if (!node.TryGetValue("device_type", out ReadOnlyMemory<byte> typeValue) || !XenNodeText.CStringEqualsIgnoreCase(typeValue.Span, "pci") || !node.HasValue("ranges"))
             {
                 continue;
             }
+
+            string type = XenNodeText.CString(node, "device_type")!;
 
             if (!string.Equals(type, "pci", StringComparison.Ordinal) && MatchBus(node, null) != AddressBusKind.Pci)
             {
@@ -78,19 +82,19 @@ public sealed partial class DeviceTreeAddressDecoder
         for (int i = 0; i < layout.Count; i++)
         {
             RegEntry entry = layout.Entry(i, sink, node);
-            if (entry.Size == 0)
+            if (entry.Size == 0 && sink.Wants(LogLevel.Warning))
             {
                 sink.Report(AddressDiagnosticId.ZeroSize, LogLevel.Warning, node.Path, i,
-                    FormattableString.Invariant($"{node.Path}: {layout.Property.Name} entry {i} has size 0 (Xen removes an inverted range there; a debug build asserts)."));
+                    FormattableString.Invariant($"{node.Path}: {layout.PropertyName} entry {i} has size 0 (Xen removes an inverted range there; a debug build asserts)."));
             }
 
-            if (TryTranslateEntry(node, layout, i, sink, out TranslatedAddress translated, out AddressTranslationError error))
+            if (TryTranslateToCpu(node, layout, i, sink, out ulong cpu, out AddressTranslationError error))
             {
-                items.Add(new AddressItem(AddressItemKind.Reg, node, i, entry.Address, translated.Address, translated.Size, null, null));
-                if (translated.Overflows)
+                items.Add(new AddressItem(AddressItemKind.Reg, node, i, entry.Address, cpu, entry.Size, null, null));
+                if (entry.Size != 0 && entry.Size - 1 > ulong.MaxValue - cpu && sink.Wants(LogLevel.Error))
                 {
                     sink.Report(AddressDiagnosticId.AddressOverflow, LogLevel.Error, node.Path, i,
-                        FormattableString.Invariant($"{node.Path}: entry {i} at 0x{translated.Address:x} size 0x{translated.Size:x} runs past 2^64 - 1 (Xen wraps the end to 0x{translated.WrappedEnd:x})."));
+                        FormattableString.Invariant($"{node.Path}: entry {i} at 0x{cpu:x} size 0x{entry.Size:x} runs past 2^64 - 1 (Xen wraps the end to 0x{unchecked(cpu + entry.Size):x})."));
                 }
             }
             else

@@ -10,16 +10,19 @@ public sealed partial class DeviceTreeAddressDecoder
     /// <summary>Where a node's tuples are: the property, the bus, the counts.</summary>
     private readonly struct AddressLayout
     {
-        public AddressLayout(DeviceTreeProperty property, AddressBusKind bus, int na, int ns)
+        public AddressLayout(string propertyName, ReadOnlyMemory<byte> value, AddressBusKind bus, int na, int ns)
         {
-            Property = property;
+            PropertyName = propertyName;
+            Value = value;
             Bus = bus;
             Na = na;
             Ns = ns;
-            Count = (int)(property.Length / 4 / ((long)na + ns));
+            Count = (int)(value.Length / 4 / ((long)na + ns));
         }
 
-        public DeviceTreeProperty Property { get; }
+        public string PropertyName { get; }
+
+        public ReadOnlyMemory<byte> Value { get; }
 
         public AddressBusKind Bus { get; }
 
@@ -29,19 +32,19 @@ public sealed partial class DeviceTreeAddressDecoder
 
         public int Count { get; }
 
-        public ReadOnlySpan<byte> AddressCells(int index) => Property.Span.Slice(checked(index * (Na + Ns) * 4), Na * 4);
+        public ReadOnlySpan<byte> AddressCells(int index) => Value.Span.Slice(checked(index * (Na + Ns) * 4), Na * 4);
 
-        public ReadOnlySpan<byte> SizeCells(int index) => Property.Span.Slice(checked(((index * (Na + Ns)) + Na) * 4), Ns * 4);
+        public ReadOnlySpan<byte> SizeCells(int index) => Value.Span.Slice(checked(((index * (Na + Ns)) + Na) * 4), Ns * 4);
 
         public RegEntry Entry(int index, DiagnosticSink? sink, DeviceTreeNode node)
         {
             ReadOnlySpan<byte> address = AddressCells(index);
             ReadOnlySpan<byte> size = SizeCells(index);
             bool truncated = !CellReader.TryReadExactNumber(size, out _);
-            if (truncated)
+            if (truncated && sink?.Wants(LogLevel.Warning) == true)
             {
                 sink?.Report(AddressDiagnosticId.SizeTruncated, LogLevel.Warning, node.Path, index,
-                    FormattableString.Invariant($"{node.Path}: the size of {Property.Name} entry {index} has non-zero bits above 64; only the low 64 bits are kept, as Xen does."));
+                    FormattableString.Invariant($"{node.Path}: the size of {PropertyName} entry {index} has non-zero bits above 64; only the low 64 bits are kept, as Xen does."));
             }
 
             return new RegEntry(index, Bus, Na, Ns, BinaryPrimitives.ReadUInt32BigEndian(address), CellReader.ReadNumber(address), CellReader.ReadNumber(size), truncated);
@@ -64,9 +67,9 @@ public sealed partial class DeviceTreeAddressDecoder
         AddressBusKind bus = Bus(parent, sink);
         if (bus == AddressBusKind.None)
         {
-            if (node.HasProperty("reg"))
+            if (sink?.Wants(LogLevel.Debug) == true && node.HasValue("reg"))
             {
-                sink?.Report(AddressDiagnosticId.NotOnABus, LogLevel.Debug, node.Path, -1,
+                sink.Report(AddressDiagnosticId.NotOnABus, LogLevel.Debug, node.Path, -1,
                     FormattableString.Invariant($"{node.Path}: reg ignored because {parent.Path} is not a bus (no ranges, not PCI, not the root)."));
             }
 
@@ -75,10 +78,10 @@ public sealed partial class DeviceTreeAddressDecoder
 
         Counts(bus, node, sink, out int na, out int ns);
         string propertyName = bus == AddressBusKind.Pci ? "assigned-addresses" : "reg";
-        DeviceTreeProperty? property = node.GetProperty(propertyName);
+        bool found = node.TryGetValue(propertyName, out ReadOnlyMemory<byte> value);
         if (!IsValidCounts(na, ns))
         {
-            if (property is not null && sink is not null)
+            if (found && sink?.Wants(LogLevel.Warning) == true)
             {
                 sink.Report(AddressDiagnosticId.InvalidCellCountNoAddresses, LogLevel.Warning, node.Path, -1,
                     FormattableString.Invariant($"{node.Path}: {propertyName} ignored because {DescribeCells(node, na, ns)} is not a valid address layout; Xen sees no address."));
@@ -87,16 +90,16 @@ public sealed partial class DeviceTreeAddressDecoder
             return false;
         }
 
-        if (property is null)
+        if (!found)
         {
             return false;
         }
 
-        layout = new AddressLayout(property, bus, na, ns);
-        if (property.Length % ((na + ns) * 4) != 0)
+        layout = new AddressLayout(propertyName, value, bus, na, ns);
+        if (value.Length % ((na + ns) * 4) != 0 && sink?.Wants(LogLevel.Warning) == true)
         {
-            sink?.Report(AddressDiagnosticId.TrailingPartialTuple, LogLevel.Warning, node.Path, layout.Count,
-                FormattableString.Invariant($"{node.Path}: {propertyName} is {property.Length} bytes, not a whole number of {na}+{ns}-cell tuples; the trailing {property.Length % ((na + ns) * 4)} bytes are ignored."));
+            sink.Report(AddressDiagnosticId.TrailingPartialTuple, LogLevel.Warning, node.Path, layout.Count,
+                FormattableString.Invariant($"{node.Path}: {propertyName} is {value.Length} bytes, not a whole number of {na}+{ns}-cell tuples; the trailing {value.Length % ((na + ns) * 4)} bytes are ignored."));
         }
 
         return true;
@@ -104,7 +107,20 @@ public sealed partial class DeviceTreeAddressDecoder
 
     private bool TryTranslateEntry(DeviceTreeNode node, AddressLayout layout, int index, DiagnosticSink sink, out TranslatedAddress address, out AddressTranslationError error)
     {
+        if (!TryTranslateToCpu(node, layout, index, sink, out ulong cpu, out error))
+        {
+            address = default;
+            return false;
+        }
+
         RegEntry entry = layout.Entry(index, null, node);
+        address = new TranslatedAddress(node.Path, index, entry.Address, cpu, entry.Size);
+        return true;
+    }
+
+    /// <summary>Translates one tuple to its CPU address only (no path string: the whole-tree walk calls this for every entry).</summary>
+    private bool TryTranslateToCpu(DeviceTreeNode node, AddressLayout layout, int index, DiagnosticSink sink, out ulong address, out AddressTranslationError error)
+    {
         AddressTranslationFailure failure = TranslateCells(node, layout.AddressCells(index), sink, out ulong cpu, out DeviceTreeNode at, out string reason);
         if (failure == AddressTranslationFailure.None && cpu == BadAddress)
         {
@@ -115,14 +131,14 @@ public sealed partial class DeviceTreeAddressDecoder
 
         if (failure != AddressTranslationFailure.None)
         {
-            address = default;
+            address = 0;
             error = new AddressTranslationError(node.Path, index, AddressItemKind.Reg, failure, at.Path,
                 FormattableString.Invariant($"Unable to retrieve address {index} for {node.Path}: {reason}."));
             sink.UnableToRetrieve(error);
             return false;
         }
 
-        address = new TranslatedAddress(node.Path, index, entry.Address, cpu, entry.Size);
+        address = cpu;
         error = default;
         return true;
     }

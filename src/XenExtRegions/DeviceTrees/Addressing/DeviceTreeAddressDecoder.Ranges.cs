@@ -61,8 +61,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return false;
         }
 
-        DeviceTreeProperty? ranges = dev.GetProperty("ranges");
-        if (ranges is null)
+        if (!dev.TryGetValue("ranges", out ReadOnlyMemory<byte> ranges))
         {
             error = RangesError(dev, AddressTranslationFailure.NoRanges, dev, "DT: no ranges; cannot enumerate");
             return false;

@@ -73,8 +73,7 @@ public sealed partial class DeviceTreeAddressDecoder
                 return AddressTranslationFailure.BadCellCount;
             }
 
-            DeviceTreeProperty? ranges = dev.GetProperty("ranges");
-            if (ranges is null)
+            if (!dev.TryGetValue("ranges", out ReadOnlyMemory<byte> ranges))
             {
                 at = dev;
                 reason = FormattableString.Invariant($"{dev.Path} has no ranges; cannot translate");

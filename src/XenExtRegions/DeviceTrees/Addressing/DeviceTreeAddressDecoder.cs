@@ -127,7 +127,7 @@ public sealed partial class DeviceTreeAddressDecoder
             throw new ArgumentNullException(nameof(node));
         }
 
-        if (node.Parent is { } parent && MatchBus(parent, null) == AddressBusKind.Default && node.HasProperty("reg"))
+        if (node.Parent is { } parent && MatchBus(parent, null) == AddressBusKind.Default && node.HasValue("reg"))
         {
             int na = ReadCells(node, "#address-cells", DefaultAddressCells, out DeviceTreeNode? aFrom);
             int ns = ReadCells(node, "#size-cells", 1, out DeviceTreeNode? sFrom);

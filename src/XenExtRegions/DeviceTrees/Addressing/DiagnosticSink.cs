@@ -50,6 +50,12 @@ internal sealed class DiagnosticSink
         Report(id, LogLevel.Error, error.NodePath, error.Index, error.Message);
     }
 
+    /// <summary>
+    /// True when a diagnostic at <paramref name="level"/> would be kept or logged: callers skip formatting the
+    /// message otherwise (the whole-tree walk would make one per node on some boards, for nobody).
+    /// </summary>
+    public bool Wants(LogLevel level) => _output is not null || _logger.IsEnabled(level);
+
     public void Report(AddressDiagnosticId id, LogLevel level, string nodePath, int index, string message)
     {
         _output?.Add(new AddressDiagnostic(id, level, nodePath, index, message));

@@ -213,19 +213,17 @@ public sealed partial class BootFactsScanner
     }
 
     /// <summary>Xen's <c>device_tree_node_matches</c>: <c>name</c> or <c>name@…</c>, not <c>name-foo</c>.</summary>
-    private static bool NameMatches(DeviceTreeNode node, string match) =>
-        node.Name.StartsWith(match, StringComparison.Ordinal) && (node.Name.Length == match.Length || node.Name[match.Length] == '@');
+    private static bool NameMatches(DeviceTreeNode node, string match) => node.NameIsOrHasUnit(match);
 
     /// <summary>Xen's <c>device_tree_node_compatible</c>: any string of <c>compatible</c>, compared case-insensitively.</summary>
     private static bool CompatibleIgnoreCase(DeviceTreeNode node, string match)
     {
-        DeviceTreeProperty? property = node.GetProperty("compatible");
-        if (property is null)
+        if (!node.TryGetValue("compatible", out ReadOnlyMemory<byte> value))
         {
             return false;
         }
 
-        ReadOnlySpan<byte> span = property.Span;
+        ReadOnlySpan<byte> span = value.Span;
         while (span.Length > 0)
         {
             int nul = span.IndexOf((byte)0);
@@ -261,7 +259,7 @@ public sealed partial class BootFactsScanner
 
     /// <summary>Xen's <c>device_tree_get_u32</c>: the first cell when the value has at least 4 bytes, else the default.</summary>
     private static uint GetU32(DeviceTreeNode node, string name, uint fallback) =>
-        node.GetProperty(name) is { Length: >= 4 } p ? BinaryPrimitives.ReadUInt32BigEndian(p.Span) : fallback;
+        node.TryGetValue(name, out ReadOnlyMemory<byte> value) && value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value.Span) : fallback;
 
     /// <summary>Xen's <c>device_tree_node_is_available</c>.</summary>
     private static bool IsAvailable(DeviceTreeNode node)

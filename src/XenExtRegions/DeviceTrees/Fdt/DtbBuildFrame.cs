@@ -17,7 +17,11 @@ internal sealed class DtbBuildFrame
     private readonly List<string> _propertyNames = new();
     private readonly List<DtbChildEntry> _children = new();
     private readonly SiblingNameCheck _siblingNames = new();
+    /// <summary>Above this many names the set is dropped instead of cleared, so one huge node cannot make every later Clear slow.</summary>
+    private const int ReusedSetLimit = 1024;
+
     private HashSet<string>? _propertyNameSet;
+    private bool _propertyNameSetInUse;
     private byte[] _blob = Array.Empty<byte>();
 
     /// <summary>Where the node name starts in the blob.</summary>
@@ -38,6 +42,20 @@ internal sealed class DtbBuildFrame
     /// <summary>Name index, value start and value length of each property read so far.</summary>
     public List<int> PropertySlots { get; } = new();
 
+    /// <summary>The number of properties read so far.</summary>
+    public int PropertyCount => PropertySlots.Count / 3;
+
+    /// <summary>The offset of the first property's PROP token, or -1 before it.</summary>
+    public int FirstPropertyToken { get; private set; } = -1;
+
+    /// <summary>
+    /// True while the properties lie back to back (no NOP, child node or padding between them), so the node can
+    /// find them again from <see cref="FirstPropertyToken"/> and their count alone.
+    /// </summary>
+    public bool PropertiesContiguous { get; private set; } = true;
+
+    private int _nextPropertyToken;
+
     public void Begin(byte[] blob, int nameStart, int nameLength, int offset)
     {
         _blob = blob;
@@ -53,14 +71,42 @@ internal sealed class DtbBuildFrame
     public void Clear()
     {
         PropertySlots.Clear();
+        FirstPropertyToken = -1;
+        PropertiesContiguous = true;
         _propertyNames.Clear();
         _children.Clear();
-        _propertyNameSet = null;
+        if (_propertyNameSetInUse)
+        {
+            // Reused across the nodes at this depth: real boards have many nodes with more than a dozen properties.
+            if (_propertyNameSet!.Count > ReusedSetLimit)
+            {
+                _propertyNameSet = null;
+            }
+            else
+            {
+                _propertyNameSet.Clear();
+            }
+
+            _propertyNameSetInUse = false;
+        }
     }
 
     /// <summary>Records a property; false when the node already has one of that name.</summary>
-    public bool AddProperty(string name, int nameIndex, int valueStart, int valueLength)
+    public bool AddProperty(string name, int nameIndex, int token, int valueStart, int valueLength)
     {
+        if (FirstPropertyToken < 0)
+        {
+            FirstPropertyToken = token;
+        }
+        else if (token != _nextPropertyToken)
+        {
+            PropertiesContiguous = false;
+        }
+
+        // Values of pre-16 blobs may be padded to 8 bytes; such nodes keep their properties the slow way.
+        PropertiesContiguous &= valueStart == token + 12;
+        _nextPropertyToken = (valueStart + valueLength + 3) & ~3;
+
         if (_propertyNames.Count < LinearScanLimit)
         {
             foreach (string p in _propertyNames)
@@ -73,8 +119,14 @@ internal sealed class DtbBuildFrame
         }
         else
         {
-            _propertyNameSet ??= new HashSet<string>(_propertyNames, StringComparer.Ordinal);
-            if (!_propertyNameSet.Add(name))
+            if (!_propertyNameSetInUse)
+            {
+                _propertyNameSet ??= new HashSet<string>(StringComparer.Ordinal);
+                _propertyNameSet.UnionWith(_propertyNames);
+                _propertyNameSetInUse = true;
+            }
+
+            if (!_propertyNameSet!.Add(name))
             {
                 return false;
             }

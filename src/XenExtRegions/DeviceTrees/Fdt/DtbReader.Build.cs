@@ -6,8 +6,9 @@ namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
 /// The tree builder of <see cref="DtbReader"/>: one pass over the tokens with an explicit stack, no recursion.
-/// Node names stay as blob slices and property slots go to one tree-wide array (<see cref="PackedTreeStorage"/>),
-/// so each node costs one object until its name or properties are first read.
+/// Node names stay as blob slices and a node whose properties lie back to back keeps only where the first one
+/// starts (<see cref="PackedTreeStorage"/>), so each node costs one object (and a child array when it has children)
+/// until its name or properties are first read.
 /// </summary>
 public static partial class DtbReader
 {
@@ -23,8 +24,7 @@ public static partial class DtbReader
         var reader = new FdtReader(blob, header, options);
         var frames = new List<DtbBuildFrame>();
         var names = new PropertyNameTable(header.SizeDtStrings);
-        var storage = new PackedTreeStorage(blob);
-        var slots = new PackedSlotWriter();
+        var storage = new PackedTreeStorage(blob, names);
         DeviceTreeNode? root = null;
         int depth = 0;
         int nodeCount = 0;
@@ -54,7 +54,7 @@ public static partial class DtbReader
                         int nameIndex = names.IndexOf(reader.PropertyNameOffset, blob, reader.NameStart, reader.NameLength);
                         string name = names[nameIndex];
                         DtbBuildFrame frame = frames[depth - 1];
-                        if (!frame.AddProperty(name, nameIndex, reader.ValueStart, reader.ValueLength))
+                        if (!frame.AddProperty(name, nameIndex, reader.TokenOffset, reader.ValueStart, reader.ValueLength))
                         {
                             throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate property '{name}'."), reader.TokenOffset, PathOf(frames, depth), name);
                         }
@@ -70,9 +70,7 @@ public static partial class DtbReader
                             throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{frame.ChildName(duplicate)}'."), frame.ChildOffset(duplicate), PathOf(frames, depth) + (depth == 1 ? string.Empty : "/") + frame.ChildName(duplicate));
                         }
 
-                        int slotStart = slots.Count;
-                        slots.AddRange(frame.PropertySlots);
-                        var node = new DeviceTreeNode(storage, frame.NameStart, frame.NameLength, frame.DecodedName, slotStart, frame.PropertySlots.Count / 3, frame.ChildrenArray());
+                        var node = new DeviceTreeNode(storage, frame.NameStart, frame.NameLength, frame.DecodedName, frame.FirstPropertyToken, frame.PropertyCount, frame.PropertiesContiguous ? null : UnpackedProperties(frame, names, blob), frame.ChildrenArray());
                         depth--;
                         if (depth == 0)
                         {
@@ -99,9 +97,20 @@ public static partial class DtbReader
             throw new DeviceTreeFormatException(e.Problem, e.Offset, PathOf(frames, depth), e.PropertyName, e);
         }
 
-        storage.PropertyNames = names.ToArray();
-        storage.PropertySlotChunks = slots.ToChunks();
         return new DeviceTree(root!, reservations, header.BootCpuIdPhys, header.Version, header.LastCompVersion);
+    }
+
+    /// <summary>The properties of a node whose tokens are not back to back (NOPs or children between them, pre-16 padding): made at once.</summary>
+    private static DeviceTreeProperty[] UnpackedProperties(DtbBuildFrame frame, PropertyNameTable names, byte[] blob)
+    {
+        List<int> slots = frame.PropertySlots;
+        var properties = new DeviceTreeProperty[frame.PropertyCount];
+        for (int i = 0; i < properties.Length; i++)
+        {
+            properties[i] = new DeviceTreeProperty(names[slots[3 * i]], new ReadOnlyMemory<byte>(blob, slots[(3 * i) + 1], slots[(3 * i) + 2]), trusted: true);
+        }
+
+        return properties;
     }
 
     private static string PathOf(List<DtbBuildFrame> frames, int depth)

@@ -44,6 +44,10 @@ internal sealed class PropertyNameTable
         return index;
     }
 
+    /// <summary>The name at strings-block offset <paramref name="offset"/>, which <see cref="IndexOf"/> has already seen.</summary>
+    public string NameAt(uint offset) =>
+        _names[offset < (uint)_indexPlusOneByOffset.Length ? _indexPlusOneByOffset[offset] - 1 : _indexByFarOffset[offset]];
+
     /// <summary>The name with index <paramref name="index"/>.</summary>
     public string this[int index] => _names[index];
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -15,7 +14,7 @@ public sealed partial class DeviceTreeNode
     private readonly PackedTreeStorage? _packed;
     private readonly int _packedNameStart;
     private readonly int _packedNameLength;
-    private readonly int _packedSlotStart;
+    private readonly int _packedFirstProperty;
     private readonly int _packedPropertyCount;
     private DeviceTreeProperty[]? _properties;
     private string? _name;
@@ -67,22 +66,33 @@ public sealed partial class DeviceTreeNode
     /// Creates a node whose name and properties stay packed in <paramref name="storage"/> until first read; the DTB
     /// reader has already checked that the names are unique.
     /// </summary>
-    /// <param name="storage">The tree's blob, property names and property slots.</param>
+    /// <param name="storage">The tree's blob and property names.</param>
     /// <param name="nameStart">Where the node name starts in the blob.</param>
     /// <param name="nameLength">The node name's length in bytes.</param>
     /// <param name="name">The decoded name when the reader already made it (non-ASCII names), else null.</param>
-    /// <param name="slotStart">The index of the node's first property slot.</param>
+    /// <param name="firstProperty">The offset of the first PROP token; the properties lie back to back from there.</param>
     /// <param name="propertyCount">The number of properties.</param>
+    /// <param name="properties">The properties, when the reader made them at once (their tokens are not back to back), else null.</param>
     /// <param name="children">The children in order.</param>
-    internal DeviceTreeNode(PackedTreeStorage storage, int nameStart, int nameLength, string? name, int slotStart, int propertyCount, DeviceTreeNode[] children)
+    internal DeviceTreeNode(PackedTreeStorage storage, int nameStart, int nameLength, string? name, int firstProperty, int propertyCount, DeviceTreeProperty[]? properties, DeviceTreeNode[] children)
     {
         _packed = storage;
         _packedNameStart = nameStart;
         _packedNameLength = nameLength;
         _name = name;
-        _packedSlotStart = slotStart;
+        _packedFirstProperty = firstProperty;
         _packedPropertyCount = propertyCount;
         _children = children;
+        if (properties is not null)
+        {
+            foreach (DeviceTreeProperty property in properties)
+            {
+                property.Node = this;
+            }
+
+            _properties = properties;
+        }
+
         foreach (DeviceTreeNode child in children)
         {
             child.Parent = this;
@@ -250,10 +260,11 @@ public sealed partial class DeviceTreeNode
     {
         PackedTreeStorage storage = _packed!;
         var properties = new DeviceTreeProperty[_packedPropertyCount];
+        int token = _packedFirstProperty;
         for (int i = 0; i < properties.Length; i++)
         {
-            int at = _packedSlotStart + (i * 3);
-            properties[i] = new DeviceTreeProperty(storage.PropertyNames[storage.Slot(at)], new ReadOnlyMemory<byte>(storage.Blob, storage.Slot(at + 1), storage.Slot(at + 2)), trusted: true)
+            PackedProperty packed = storage.At(token, out token);
+            properties[i] = new DeviceTreeProperty(packed.Name, new ReadOnlyMemory<byte>(storage.Blob, packed.ValueStart, packed.ValueLength), trusted: true)
             {
                 Node = this,
             };
@@ -292,27 +303,5 @@ public sealed partial class DeviceTreeNode
                 throw new ArgumentException($"Node '{Name}' has two children named '{child.Name}'.", "children");
             }
         }
-    }
-
-    private string BuildPath()
-    {
-        if (Parent is null)
-        {
-            return "/";
-        }
-
-        var names = new List<string>();
-        for (DeviceTreeNode? n = this; n is not null && n.Parent is not null; n = n.Parent)
-        {
-            names.Add(n.Name);
-        }
-
-        var builder = new StringBuilder();
-        for (int i = names.Count - 1; i >= 0; i--)
-        {
-            builder.Append('/').Append(names[i]);
-        }
-
-        return builder.ToString();
     }
 }

@@ -1,0 +1,160 @@
+using System;
+using System.Threading;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>
+/// The parts of a node read from a DTB that work on its packed form: property lookups and name checks that make
+/// no objects (for the hot internal readers), and paths made from packed names in one string.
+/// </summary>
+public sealed partial class DeviceTreeNode
+{
+    /// <summary>
+    /// True when the name is <paramref name="match"/> or <paramref name="match"/><c>@…</c> (Xen's
+    /// <c>device_tree_node_matches</c>), checked on the packed bytes of an ASCII name without decoding it.
+    /// </summary>
+    /// <param name="match">The base name, ASCII.</param>
+    /// <returns>True when it matches.</returns>
+    internal bool NameIsOrHasUnit(string match)
+    {
+        if (HasPackedAsciiName)
+        {
+            ReadOnlySpan<byte> bytes = PackedNameBytes;
+            if (bytes.Length < match.Length || (bytes.Length > match.Length && bytes[match.Length] != (byte)'@'))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < match.Length; i++)
+            {
+                if (bytes[i] != match[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        string name = Name;
+        return name.StartsWith(match, StringComparison.Ordinal) && (name.Length == match.Length || name[match.Length] == '@');
+    }
+
+    /// <summary>
+    /// The value of the property called <paramref name="name"/> without creating property objects, for the hot
+    /// internal readers (address decoder, boot scan) that look at a few properties of every node.
+    /// </summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="value">The raw value, when found.</param>
+    /// <returns>True when the node has the property.</returns>
+    internal bool TryGetValue(string name, out ReadOnlyMemory<byte> value)
+    {
+        if (Volatile.Read(ref _properties) is { } properties)
+        {
+            foreach (DeviceTreeProperty property in properties)
+            {
+                if (string.Equals(property.Name, name, StringComparison.Ordinal))
+                {
+                    value = property.Value;
+                    return true;
+                }
+            }
+        }
+        else
+        {
+            PackedTreeStorage storage = _packed!;
+            int token = _packedFirstProperty;
+            for (int i = 0; i < _packedPropertyCount; i++)
+            {
+                PackedProperty packed = storage.At(token, out token);
+                if (string.Equals(packed.Name, name, StringComparison.Ordinal))
+                {
+                    value = new ReadOnlyMemory<byte>(storage.Blob, packed.ValueStart, packed.ValueLength);
+                    return true;
+                }
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>True once the property objects exist (always, for a node not read from a DTB); for tests of the lookups above.</summary>
+    internal bool PropertiesMaterialized => Volatile.Read(ref _properties) is not null;
+
+    /// <summary>True when the node has a property called <paramref name="name"/>; creates no property objects.</summary>
+    /// <param name="name">The property name.</param>
+    /// <returns>True when present.</returns>
+    internal bool HasValue(string name) => TryGetValue(name, out _);
+
+    // One string per path, filled from the end: no list of names, no builder, and packed ASCII names are copied
+    // from the blob without being decoded into strings of their own.
+    private string BuildPath()
+    {
+        if (Parent is null)
+        {
+            return "/";
+        }
+
+        int length = 0;
+        for (DeviceTreeNode n = this; n.Parent is not null; n = n.Parent)
+        {
+            length = checked(length + 1 + (n.HasPackedAsciiName ? n._packedNameLength : n.Name.Length));
+        }
+
+#if NET
+        return string.Create(length, this, static (chars, node) => node.FillPath(chars));
+#else
+        var chars = new char[length];
+        FillPath(chars);
+        return new string(chars);
+#endif
+    }
+
+    /// <summary>True when the name has not been decoded yet and its packed bytes are plain ASCII (so byte = char).</summary>
+    private bool HasPackedAsciiName
+    {
+        get
+        {
+            if (_name is not null || _packed is null)
+            {
+                return false;
+            }
+
+            foreach (byte b in PackedNameBytes)
+            {
+                if (b >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private void FillPath(Span<char> chars)
+    {
+        int end = chars.Length;
+        for (DeviceTreeNode n = this; n.Parent is not null; n = n.Parent)
+        {
+            if (n.HasPackedAsciiName)
+            {
+                ReadOnlySpan<byte> bytes = n.PackedNameBytes;
+                end -= bytes.Length;
+                for (int i = 0; i < bytes.Length; i++)
+                {
+                    chars[end + i] = (char)bytes[i];
+                }
+            }
+            else
+            {
+                string name = n.Name;
+                end -= name.Length;
+                name.AsSpan().CopyTo(chars.Slice(end));
+            }
+
+            chars[--end] = '/';
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using XenExtRegions.DeviceTrees;
+using XenExtRegions.ExtendedRegions;
+
+namespace XenExtRegions.Tests.DeviceTrees.Fdt;
+
+/// <summary>
+/// The DTB reader keeps a node's properties as "first token + count" when they lie back to back, and makes them at
+/// once otherwise; the hot internal lookups read them without making property objects.
+/// </summary>
+public sealed class DtbPackedPropertyTests
+{
+    [Fact]
+    public void Properties_split_by_nops_or_children_read_back_in_order_with_their_values()
+    {
+        byte[] blob = new FdtBlobComposer()
+            .BeginNode(string.Empty)
+            .PropCell("#address-cells", 1).Nop().PropCell("#size-cells", 1)
+            .BeginNode("split@1").PropCell("a", 0xa).BeginNode("inner").PropCell("x", 7).EndNode().PropCell("b", 0xb).EndNode()
+            .BeginNode("tight@2").PropCell("c", 0xc).Prop("d", Encoding.ASCII.GetBytes("dee\0")).Prop("e").EndNode()
+            .EndNode().End().Build();
+        DeviceTree tree = DtbReader.Read(blob);
+
+        Assert.Equal(["#address-cells", "#size-cells"], tree.Root.Properties.Select(p => p.Name));
+        Assert.Equal(["a", "b"], tree.FindNode("/split@1")!.Properties.Select(p => p.Name));
+        Assert.Equal([0xau, 0xbu], tree.FindNode("/split@1")!.Properties.Select(p => p.GetCell(0)));
+        Assert.Equal(["c", "d", "e"], tree.FindNode("/tight@2")!.Properties.Select(p => p.Name));
+        Assert.Equal("dee", tree.FindNode("/tight@2")!.GetProperty("d")!.GetString());
+        Assert.True(tree.FindNode("/tight@2")!.GetProperty("e")!.IsEmpty);
+        Assert.Equal(7u, tree.FindNode("/split@1/inner")!.GetProperty("x")!.GetCell(0));
+    }
+
+    [Fact]
+    public void The_object_free_lookup_finds_what_GetProperty_finds_before_and_after_the_objects_exist()
+    {
+        byte[] blob = new FdtBlobComposer()
+            .BeginNode(string.Empty).PropCell("p", 1).Nop().PropCell("q", 2)
+            .BeginNode("n@1").PropCell("reg", 1).Prop("compatible", Encoding.ASCII.GetBytes("v,x\0")).Prop("flag").EndNode()
+            .EndNode().End().Build();
+        DeviceTree tree = DtbReader.Read(blob);
+        foreach (DeviceTreeNode node in tree.Nodes)
+        {
+            foreach (string name in new[] { "p", "q", "reg", "compatible", "flag", "absent" })
+            {
+                bool before = node.TryGetValue(name, out ReadOnlyMemory<byte> packed);
+                DeviceTreeProperty? property = node.GetProperty(name);
+                Assert.Equal(property is not null, before);
+                Assert.Equal(property?.Span.ToArray() ?? [], packed.ToArray());
+                Assert.True(node.TryGetValue(name, out ReadOnlyMemory<byte> after) == before && after.Span.SequenceEqual(packed.Span));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_P2_walk_and_the_boot_scan_make_no_property_objects_for_ordinary_nodes()
+    {
+        DeviceTree tree = DtbReader.Read(DtbWriter.Write(DtsReader.Parse("""
+            /dts-v1/;
+            / {
+                #address-cells = <2>; #size-cells = <2>;
+                memory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x40000000>; };
+                chosen { bootargs = "console=ttyAMA0"; };
+                soc { compatible = "simple-bus"; #address-cells = <1>; #size-cells = <1>; ranges = <0x0 0x0 0x10000000 0x1000000>;
+                    uart@1000 { compatible = "arm,pl011"; reg = <0x1000 0x100>, <0x2000 0x100>; status = "okay"; };
+                };
+                pcie@30000000 { device_type = "pci"; #address-cells = <3>; #size-cells = <2>; reg = <0x0 0x30000000 0x0 0x100000>;
+                    ranges = <0x02000000 0x0 0x32000000 0x0 0x32000000 0x0 0x1000000>; };
+            };
+            """)));
+
+        IReadOnlyList<DescribedWindow> windows = DescribedWindowReader.Read(tree);
+        _ = new BootFactsScanner().Scan(tree);
+
+        Assert.Contains(windows, w => w.NodePath == "/soc/uart@1000" && w.Index == 1 && w.Address == 0x10002000);
+        Assert.Contains(windows, w => w.NodePath == "/pcie@30000000" && w.Kind == DescribedWindowKind.PciRange);
+        // The boot scan reads /memory and /chosen through the public API (a few nodes per tree); every other node stays packed.
+        Assert.All(tree.Nodes.Where(n => n.Path is not ("/memory@40000000" or "/chosen")), n => Assert.False(n.PropertiesMaterialized, n.Path));
+    }
+
+    [Fact]
+    public void Paths_join_packed_ascii_and_decoded_names()
+    {
+        byte[] blob = new FdtBlobComposer()
+            .BeginNode(string.Empty).BeginNode("caf\u00e9@1").BeginNode("plain@2").BeginNode("\u00fcber").EndNode().EndNode().EndNode().EndNode().End().Build();
+        DeviceTree tree = DtbReader.Read(blob);
+        DeviceTreeNode deepest = tree.Nodes.Last();
+
+        Assert.Equal("/" + string.Join("/", deepest.Ancestors().Reverse().Skip(1).Append(deepest).Select(n => n.Name)), deepest.Path);
+        Assert.Equal("/caf\u00e9@1/plain@2/\u00fcber", deepest.Path);
+        Assert.Equal("/", tree.Root.Path);
+    }
+}
