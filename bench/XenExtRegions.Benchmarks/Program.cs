@@ -9,7 +9,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         // peak-memory / write-synthetic: one-shot modes for bench/peak-memory.sh; side-by-side: bench/side-by-side.sh;
-        // anything else goes to BenchmarkDotNet.
+        // timing: bench/README.md (build and P2 timings); anything else goes to BenchmarkDotNet.
         if (PeakMemoryProgram.IsMode(args))
         {
             return PeakMemoryProgram.Run(args);
