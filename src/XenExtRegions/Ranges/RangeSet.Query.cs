@@ -84,12 +84,39 @@ public sealed partial class RangeSet
             throw new ArgumentNullException(nameof(callback));
         }
 
-        foreach (AddressRange range in ReportIterator(first, last))
+        // A direct walk of the leaf chain (no iterator object, no interface call per range), with the iterator's
+        // rules: start at the range holding `first` or the first one above it, stop past `last`, and check for a
+        // change to the set after every callback that asks to go on.
+        int version = _version;
+        Leaf? leaf = Find(first, out int index);
+        if (index < 0 || leaf.Lasts[index] < first)
         {
-            int result = callback(range);
-            if (result != 0)
+            index++;
+        }
+
+        for (; leaf is not null; leaf = leaf.Next, index = 0)
+        {
+            ulong[] keys = leaf.Keys;
+            ulong[] lasts = leaf.Lasts;
+            int count = Math.Min(leaf.Count, keys.Length);
+            for (; index < count; index++)
             {
-                return result;
+                ulong rangeFirst = keys[index];
+                if (rangeFirst > last)
+                {
+                    return 0;
+                }
+
+                int result = callback(new AddressRange(Math.Max(rangeFirst, first), Math.Min(lasts[index], last)));
+                if (result != 0)
+                {
+                    return result;
+                }
+
+                if (version != _version)
+                {
+                    throw CollectionChanged();
+                }
             }
         }
 
