@@ -86,7 +86,8 @@ public sealed partial class RangeSet
 
         // A direct walk of the leaf chain (no iterator object, no interface call per range), with the iterator's
         // rules: start at the range holding `first` or the first one above it, stop past `last`, and check for a
-        // change to the set after every callback that asks to go on.
+        // change to the set after every callback that asks to go on. Only that first range can start below
+        // `first`, so only it is clipped there; the loop keeps few values alive across the callback.
         int version = _version;
         Leaf? leaf = Find(first, out int index);
         if (index < 0 || leaf.Lasts[index] < first)
@@ -94,33 +95,56 @@ public sealed partial class RangeSet
             index++;
         }
 
-        for (; leaf is not null; leaf = leaf.Next, index = 0)
+        while (index >= leaf.Count)
         {
-            ulong[] keys = leaf.Keys;
-            ulong[] lasts = leaf.Lasts;
-            int count = Math.Min(leaf.Count, keys.Length);
-            for (; index < count; index++)
+            leaf = leaf.Next;
+            if (leaf is null)
             {
-                ulong rangeFirst = keys[index];
-                if (rangeFirst > last)
+                return 0;
+            }
+
+            index = 0;
+        }
+
+        ulong rangeFirst = leaf.Keys[index];
+        if (rangeFirst > last)
+        {
+            return 0;
+        }
+
+        int result = callback(new AddressRange(Math.Max(rangeFirst, first), Math.Min(leaf.Lasts[index], last)));
+        while (true)
+        {
+            if (result != 0)
+            {
+                return result;
+            }
+
+            if (version != _version)
+            {
+                throw CollectionChanged();
+            }
+
+            index++;
+            while (index >= leaf.Count)
+            {
+                leaf = leaf.Next;
+                if (leaf is null)
                 {
                     return 0;
                 }
 
-                int result = callback(new AddressRange(Math.Max(rangeFirst, first), Math.Min(lasts[index], last)));
-                if (result != 0)
-                {
-                    return result;
-                }
-
-                if (version != _version)
-                {
-                    throw CollectionChanged();
-                }
+                index = 0;
             }
-        }
 
-        return 0;
+            rangeFirst = leaf.Keys[index];
+            if (rangeFirst > last)
+            {
+                return 0;
+            }
+
+            result = callback(new AddressRange(rangeFirst, Math.Min(leaf.Lasts[index], last)));
+        }
     }
 
     private IEnumerable<AddressRange> ReportIterator(ulong first, ulong last)

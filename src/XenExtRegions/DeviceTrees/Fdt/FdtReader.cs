@@ -17,8 +17,8 @@ namespace XenExtRegions.DeviceTrees;
 // checks (each read is preceded by the same "how much is left" test as before); property values are skipped by
 // length; a property name is checked against the last NUL of the strings block, found once, instead of being
 // searched per property (its length is measured only when asked for). Read itself is inlined into the caller's
-// loop and takes BEGIN_NODE, PROP and END_NODE tokens that pass every check; anything else, including every failure, goes to
-// ReadChecked, which reads the same token again with the checks in their documented order.
+// loop and takes BEGIN_NODE, PROP and END_NODE tokens that pass every check; anything else, every failure
+// included, goes to ReadChecked, which reads the same token again with the checks in their documented order.
 public ref partial struct FdtReader
 {
     private const int TokenSize = 4;
