@@ -112,7 +112,7 @@ public sealed partial class RangeSet
             return 0;
         }
 
-        int result = callback(new AddressRange(Math.Max(rangeFirst, first), Math.Min(leaf.Lasts[index], last)));
+        int result = callback(AddressRange.Ordered(Math.Max(rangeFirst, first), Math.Min(leaf.Lasts[index], last)));
         while (true)
         {
             if (result != 0)
@@ -143,7 +143,7 @@ public sealed partial class RangeSet
                 return 0;
             }
 
-            result = callback(new AddressRange(rangeFirst, Math.Min(leaf.Lasts[index], last)));
+            result = callback(AddressRange.Ordered(rangeFirst, Math.Min(leaf.Lasts[index], last)));
         }
     }
 
