@@ -29,8 +29,19 @@ public readonly struct AddressRange : IEquatable<AddressRange>, IComparable<Addr
         Last = last;
     }
 
+    // For callers that already hold first <= last (a stored range clipped to a window): no check per range.
+    private AddressRange(ulong first, ulong last, bool ordered)
+    {
+        _ = ordered;
+        First = first;
+        Last = last;
+    }
+
     /// <summary>The whole 64-bit space <c>[0, 2^64-1]</c>.</summary>
     public static AddressRange Full => new(0, ulong.MaxValue);
+
+    /// <summary>The range <c>[first, last]</c> for a caller that guarantees <paramref name="first"/> &lt;= <paramref name="last"/>.</summary>
+    internal static AddressRange Ordered(ulong first, ulong last) => new(first, last, ordered: true);
 
     /// <summary>The first address (inclusive).</summary>
     public ulong First { get; }

@@ -84,16 +84,67 @@ public sealed partial class RangeSet
             throw new ArgumentNullException(nameof(callback));
         }
 
-        foreach (AddressRange range in ReportIterator(first, last))
+        // A direct walk of the leaf chain (no iterator object, no interface call per range), with the iterator's
+        // rules: start at the range holding `first` or the first one above it, stop past `last`, and check for a
+        // change to the set after every callback that asks to go on. Only that first range can start below
+        // `first`, so only it is clipped there; the loop keeps few values alive across the callback.
+        int version = _version;
+        Leaf? leaf = Find(first, out int index);
+        if (index < 0 || leaf.Lasts[index] < first)
         {
-            int result = callback(range);
+            index++;
+        }
+
+        while (index >= leaf.Count)
+        {
+            leaf = leaf.Next;
+            if (leaf is null)
+            {
+                return 0;
+            }
+
+            index = 0;
+        }
+
+        ulong rangeFirst = leaf.Keys[index];
+        if (rangeFirst > last)
+        {
+            return 0;
+        }
+
+        int result = callback(AddressRange.Ordered(Math.Max(rangeFirst, first), Math.Min(leaf.Lasts[index], last)));
+        while (true)
+        {
             if (result != 0)
             {
                 return result;
             }
-        }
 
-        return 0;
+            if (version != _version)
+            {
+                throw CollectionChanged();
+            }
+
+            index++;
+            while (index >= leaf.Count)
+            {
+                leaf = leaf.Next;
+                if (leaf is null)
+                {
+                    return 0;
+                }
+
+                index = 0;
+            }
+
+            rangeFirst = leaf.Keys[index];
+            if (rangeFirst > last)
+            {
+                return 0;
+            }
+
+            result = callback(AddressRange.Ordered(rangeFirst, Math.Min(leaf.Lasts[index], last)));
+        }
     }
 
     private IEnumerable<AddressRange> ReportIterator(ulong first, ulong last)

@@ -83,6 +83,24 @@ public sealed partial class RangeSetTests
     }
 
     [Fact]
+    public void Report_callback_that_changes_the_set_throws_even_after_the_last_range_but_not_after_stopping()
+    {
+        var set = new RangeSet([new AddressRange(1, 2), new AddressRange(10, 20)]);
+        Assert.Throws<InvalidOperationException>(() => set.Report(10, 20, _ =>
+        {
+            set.Add(100, 100);
+            return 0;
+        }));
+
+        // A callback that stops the walk may change the set: nothing more is read.
+        Assert.Equal(7, set.Report(0, Max, _ =>
+        {
+            set.Add(200, 200);
+            return 7;
+        }));
+    }
+
+    [Fact]
     public void Report_callback_sees_clipped_ranges_in_order_and_stops_at_the_first_non_zero_result()
     {
         RangeSet set = Sample();

@@ -1,13 +1,43 @@
 using System;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>The per-token checks of <see cref="FdtReader"/>.</summary>
+// Every read below is preceded by a test that the bytes lie inside the structure or strings block, which the
+// constructor has checked lie inside the blob; the failures are built in FdtReader.Faults.cs, off the hot path.
 public ref partial struct FdtReader
 {
-    private void ReadBeginNode(int at)
+    /// <summary>
+    /// The BEGIN_NODE token at <paramref name="at"/> (a version 16+ blob, so names are not paths) when it passes every
+    /// check of <see cref="ReadBeginNode"/>; false, changing nothing, otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadBeginNodeFast(ref byte blob, int at)
+    {
+        int nameStart = at + TokenSize;
+        int terminator = IndexOfNul(ref blob, nameStart, _structEnd);
+        int next = Align4(terminator + 1);
+        if ((Depth == 0 && _sawRoot) || terminator < 0 || next > _structEnd || Depth >= _maxDepth)
+        {
+            return false;
+        }
+
+        TokenOffset = at;
+        _sawRoot = true;
+        Depth++;
+        TokenType = FdtToken.BeginNode;
+        NameStart = nameStart;
+        _nameLength = terminator - nameStart;
+        ValueStart = 0;
+        ValueLength = 0;
+        _position = next;
+        return true;
+    }
+
+    private void ReadBeginNode(ref byte blob, int at)
     {
         if (Depth == 0 && _sawRoot)
         {
@@ -15,24 +45,24 @@ public ref partial struct FdtReader
         }
 
         int nameStart = at + TokenSize;
-        int terminator = _blob.Slice(nameStart, Math.Max(0, _structEnd - nameStart)).IndexOf((byte)0);
+        int terminator = IndexOfNul(ref blob, nameStart, _structEnd);
         if (terminator < 0)
         {
             throw Fail("A node name runs to the end of the structure block without a NUL terminator.", nameStart);
         }
 
-        int next = Align4(nameStart + terminator + 1);
+        int next = Align4(terminator + 1);
         if (next > _structEnd)
         {
-            throw Fail("The padding after a node name runs past the end of the structure block.", nameStart + terminator);
+            throw Fail("The padding after a node name runs past the end of the structure block.", terminator);
         }
 
         if (Depth >= _maxDepth)
         {
-            throw Fail(FormattableString.Invariant($"Nodes nest deeper than the limit of {_maxDepth} (DtbReaderOptions.MaxDepth)."), at);
+            throw TooDeep(at);
         }
 
-        int nameLength = terminator;
+        int nameLength = terminator - nameStart;
         if (_fullPathNames)
         {
             // Before version 16 a node name is its full path: keep the last component ("/" gives the empty root name).
@@ -48,17 +78,48 @@ public ref partial struct FdtReader
         Depth++;
         TokenType = FdtToken.BeginNode;
         NameStart = nameStart;
-        NameLength = nameLength;
+        _nameLength = nameLength;
         ValueStart = 0;
         ValueLength = 0;
         _position = next;
     }
 
-    private void ReadProperty(int at)
+    /// <summary>
+    /// The PROP token at <paramref name="at"/> (at most <c>_fastLimit</c>, so its header is inside the block, and a
+    /// version 16+ blob) when it passes every check of <see cref="ReadProperty"/>; false, changing nothing, otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadPropertyFast(ref byte blob, int at)
+    {
+        uint length = ReadBigEndian(ref blob, at + 4);
+        uint nameOffset = ReadBigEndian(ref blob, at + 8);
+        int valueStart = at + PropHeaderSize;
+        if (Depth == 0
+            || length > (uint)Math.Min(_structEnd - valueStart, _maxPropertySize)
+            || nameOffset >= _terminatedNameLimit
+            || Unsafe.Add(ref blob, _stringsStart + (int)nameOffset) == 0)
+        {
+            return false;
+        }
+
+        TokenOffset = at;
+        TokenType = FdtToken.Prop;
+        NameStart = _stringsStart + (int)nameOffset;
+        _nameLength = -1;
+        ValueStart = valueStart;
+        ValueLength = (int)length;
+        PropertyNameOffset = nameOffset;
+
+        // The value ends inside the block, so the rounded end is at most 3 bytes past it (no clamp needed).
+        _position = Align4(valueStart + (int)length);
+        return true;
+    }
+
+    private void ReadProperty(ref byte blob, int at)
     {
         if (Depth == 0)
         {
-            throw Fail(_sawRoot ? "A property follows the end of the root node." : "A property comes before the first node.", at);
+            throw PropertyOutsideRoot(at);
         }
 
         if (_structEnd - at < PropHeaderSize)
@@ -66,8 +127,8 @@ public ref partial struct FdtReader
             throw Fail("A PROP token is truncated by the end of the structure block.", at);
         }
 
-        uint length = BinaryPrimitives.ReadUInt32BigEndian(_blob.Slice(at + 4, 4));
-        uint nameOffset = BinaryPrimitives.ReadUInt32BigEndian(_blob.Slice(at + 8, 4));
+        uint length = ReadBigEndian(ref blob, at + 4);
+        uint nameOffset = ReadBigEndian(ref blob, at + 8);
         int valueStart = at + PropHeaderSize;
 
         // Before version 16, values of 8 bytes or more were aligned to 8 within the structure block.
@@ -76,36 +137,23 @@ public ref partial struct FdtReader
             valueStart += 4;
         }
 
-        if (length > (uint)Math.Max(0, _structEnd - valueStart))
+        // One test for both limits on the fast path; the failure sorts out which one (room first, as always).
+        uint room = (uint)Math.Max(0, _structEnd - valueStart);
+        if (length > room || length > (uint)_maxPropertySize)
         {
-            throw Fail(FormattableString.Invariant($"A property value of {length} bytes runs past the end of the structure block ({Math.Max(0, _structEnd - valueStart)} bytes left)."), at + 4);
+            throw BadPropertyLength(length, room, at);
         }
 
-        if (length > (uint)_maxPropertySize)
+        // An offset below the limit has a NUL after it inside the strings block (so the name is terminated); its
+        // first byte being that NUL means an empty name.
+        if (nameOffset >= _terminatedNameLimit || Unsafe.Add(ref blob, _stringsStart + (int)nameOffset) == 0)
         {
-            throw Fail(FormattableString.Invariant($"A property value of {length} bytes exceeds the limit of {_maxPropertySize} bytes (DtbReaderOptions.MaxPropertySize)."), at + 4);
-        }
-
-        if (nameOffset >= (uint)(_stringsEnd - _stringsStart))
-        {
-            throw Fail(FormattableString.Invariant($"The property name offset 0x{nameOffset:x} lies outside the {_stringsEnd - _stringsStart}-byte strings block."), at + 8);
-        }
-
-        int nameStart = _stringsStart + (int)nameOffset;
-        int nameLength = _blob.Slice(nameStart, _stringsEnd - nameStart).IndexOf((byte)0);
-        if (nameLength < 0)
-        {
-            throw Fail(FormattableString.Invariant($"The property name at strings offset 0x{nameOffset:x} has no NUL terminator inside the strings block."), at + 8);
-        }
-
-        if (nameLength == 0)
-        {
-            throw Fail(FormattableString.Invariant($"The property name at strings offset 0x{nameOffset:x} is empty."), at + 8);
+            throw BadPropertyName(nameOffset, at);
         }
 
         TokenType = FdtToken.Prop;
-        NameStart = nameStart;
-        NameLength = nameLength;
+        NameStart = _stringsStart + (int)nameOffset;
+        _nameLength = -1;
         ValueStart = valueStart;
         ValueLength = (int)length;
         PropertyNameOffset = nameOffset;
@@ -134,6 +182,51 @@ public ref partial struct FdtReader
 
         TokenType = FdtToken.End;
         _ended = true;
+        _fastLimit = int.MinValue;
+    }
+
+    /// <summary>The big-endian word at <paramref name="offset"/>; the caller has checked the 4 bytes lie in the blob.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ReadBigEndian(ref byte blob, int offset)
+    {
+        uint raw = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref blob, offset));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(raw) : raw;
+    }
+
+    /// <summary>The blob offset of the first NUL in <c>[from, end)</c>, or -1; <paramref name="end"/> is inside the blob.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int IndexOfNul(ref byte blob, int from, int end)
+    {
+        // Eight bytes at a time: (w - 0x01..) & ~w & 0x80.. is non-zero exactly when some byte of w is zero, and
+        // its lowest set bit marks the first zero byte (borrows only spill upwards). Names are short, so this beats
+        // a call into a vectorised IndexOf.
+        int p = from;
+        while (end - p >= 8)
+        {
+            ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref blob, p));
+            if (!BitConverter.IsLittleEndian)
+            {
+                word = BinaryPrimitives.ReverseEndianness(word);
+            }
+
+            ulong zeros = (word - 0x0101010101010101UL) & ~word & 0x8080808080808080UL;
+            if (zeros != 0)
+            {
+                return p + (TrailingZeroCount(zeros) >> 3);
+            }
+
+            p += 8;
+        }
+
+        for (; p < end; p++)
+        {
+            if (Unsafe.Add(ref blob, p) == 0)
+            {
+                return p;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The current name decoded as UTF-8 (for diagnostics and tests).</summary>

@@ -1,5 +1,6 @@
 using System;
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -12,6 +13,12 @@ namespace XenExtRegions.DeviceTrees;
 /// <c>FDT_NOP</c> tokens are skipped. After <see cref="Read"/> returns false (at <c>FDT_END</c>) the whole
 /// structure block has been checked: nodes balanced, one root, nothing after the end.
 /// </remarks>
+// Speed: the constructor proves both blocks lie inside the blob, so tokens are read without per-read bounds
+// checks (each read is preceded by the same "how much is left" test as before); property values are skipped by
+// length; a property name is checked against the last NUL of the strings block, found once, instead of being
+// searched per property (its length is measured only when asked for). Read itself is inlined into the caller's
+// loop and takes BEGIN_NODE, PROP and END_NODE tokens that pass every check; anything else, every failure
+// included, goes to ReadChecked, which reads the same token again with the checks in their documented order.
 public ref partial struct FdtReader
 {
     private const int TokenSize = 4;
@@ -26,7 +33,15 @@ public ref partial struct FdtReader
     private readonly int _maxPropertySize;
     private readonly bool _fullPathNames;
     private readonly bool _exactStructSize;
+
+    // Strings-block offsets below this have a NUL at or after them inside the block: one past its last NUL.
+    private readonly uint _terminatedNameLimit;
+
+    // Tokens at or below this offset may take the inlined path: room for a PROP header, not yet ended, and a
+    // version 16+ blob (older ones align values differently and always take ReadChecked).
+    private int _fastLimit;
     private int _position;
+    private int _nameLength;
     private bool _sawRoot;
     private bool _ended;
 
@@ -47,24 +62,41 @@ public ref partial struct FdtReader
             throw new DeviceTreeFormatException(FormattableString.Invariant($"The blob's totalsize {header.TotalSize} exceeds the limit of {options.MaxTotalSize} bytes (DtbReaderOptions.MaxTotalSize)."), 4);
         }
 
+        // FdtHeader.Read has already checked that both blocks lie inside totalsize, and totalsize inside the blob;
+        // the walk reads without bounds checks on that promise, so it is checked here, once, rather than trusted.
+        ulong structEnd = (ulong)header.OffDtStruct + header.SizeDtStruct;
+        ulong stringsEnd = (ulong)header.OffDtStrings + header.SizeDtStrings;
+        if (structEnd > (ulong)blob.Length || stringsEnd > (ulong)blob.Length)
+        {
+            throw new DeviceTreeFormatException(FormattableString.Invariant($"The structure or strings block runs past the {blob.Length}-byte blob."), 8);
+        }
+
+        // Offsets are ints and rounding one up to 4 must not overflow.
+        if (structEnd > int.MaxValue - 8)
+        {
+            throw new DeviceTreeFormatException(FormattableString.Invariant($"The structure block ends at 0x{structEnd:x}; blobs of 2 GiB or more are not supported."), 8);
+        }
+
         _blob = blob;
         Header = header;
         _structStart = (int)header.OffDtStruct;
-        _structEnd = (int)(header.OffDtStruct + header.SizeDtStruct);
+        _structEnd = (int)structEnd;
         _stringsStart = (int)header.OffDtStrings;
-        _stringsEnd = (int)(header.OffDtStrings + header.SizeDtStrings);
+        _stringsEnd = (int)stringsEnd;
+        _terminatedNameLimit = (uint)(blob.Slice(_stringsStart, _stringsEnd - _stringsStart).LastIndexOf((byte)0) + 1);
         _maxDepth = options.MaxDepth;
         _maxPropertySize = options.MaxPropertySize;
         _fullPathNames = header.HasFullPathNames;
         _exactStructSize = header.Version >= 17;
         _position = _structStart;
+        _fastLimit = _fullPathNames ? int.MinValue : _structEnd - PropHeaderSize;
         _sawRoot = false;
         _ended = false;
         TokenType = FdtToken.None;
         TokenOffset = -1;
         Depth = 0;
         NameStart = 0;
-        NameLength = 0;
+        _nameLength = 0;
         ValueStart = 0;
         ValueLength = 0;
         PropertyNameOffset = 0;
@@ -104,8 +136,8 @@ public ref partial struct FdtReader
     /// <summary>The blob offset of the current name (node or property).</summary>
     internal int NameStart { get; private set; }
 
-    /// <summary>The byte length of the current name.</summary>
-    internal int NameLength { get; private set; }
+    /// <summary>The byte length of the current name (a property name is measured here, on demand).</summary>
+    internal readonly int NameLength => _nameLength >= 0 ? _nameLength : _blob.Slice(NameStart, _stringsEnd - NameStart).IndexOf((byte)0);
 
     /// <summary>The blob offset of the current property value.</summary>
     internal int ValueStart { get; private set; }
@@ -116,53 +148,39 @@ public ref partial struct FdtReader
     /// <summary>Advances to the next token, skipping <c>FDT_NOP</c>.</summary>
     /// <returns>True for <c>BEGIN_NODE</c>, <c>END_NODE</c> and <c>PROP</c>; false once <c>FDT_END</c> has been read.</returns>
     /// <exception cref="DeviceTreeFormatException">The structure block is malformed at <see cref="DeviceTreeFormatException.Offset"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Read()
     {
-        if (_ended)
+        int at = _position;
+        if (at <= _fastLimit)
         {
-            return false;
-        }
-
-        while (true)
-        {
-            int at = _position;
-            if (_structEnd - at < TokenSize)
+            ref byte blob = ref MemoryMarshal.GetReference(_blob);
+            uint tag = ReadBigEndian(ref blob, at);
+            if (tag == (uint)FdtToken.Prop)
             {
-                throw Fail(
-                    at == _structEnd ? "The structure block ends without an END token." : "The structure block ends inside a token.",
-                    at);
+                if (TryReadPropertyFast(ref blob, at))
+                {
+                    return true;
+                }
             }
-
-            TokenOffset = at;
-            uint tag = BinaryPrimitives.ReadUInt32BigEndian(_blob.Slice(at, TokenSize));
-            switch (tag)
+            else if (tag == (uint)FdtToken.BeginNode)
             {
-                case (uint)FdtToken.BeginNode:
-                    ReadBeginNode(at);
+                if (TryReadBeginNodeFast(ref blob, at))
+                {
                     return true;
-                case (uint)FdtToken.EndNode:
-                    if (Depth == 0)
-                    {
-                        throw Fail("END_NODE without a matching BEGIN_NODE.", at);
-                    }
-
-                    Depth--;
-                    TokenType = FdtToken.EndNode;
-                    _position = at + TokenSize;
-                    return true;
-                case (uint)FdtToken.Prop:
-                    ReadProperty(at);
-                    return true;
-                case (uint)FdtToken.Nop:
-                    _position = at + TokenSize;
-                    continue;
-                case (uint)FdtToken.End:
-                    ReadEnd(at);
-                    return false;
-                default:
-                    throw Fail(FormattableString.Invariant($"Unknown token 0x{tag:x8} in the structure block."), at);
+                }
+            }
+            else if (tag == (uint)FdtToken.EndNode && Depth != 0)
+            {
+                TokenOffset = at;
+                Depth--;
+                TokenType = FdtToken.EndNode;
+                _position = at + TokenSize;
+                return true;
             }
         }
+
+        return ReadChecked();
     }
 
     /// <summary>Skips the children and properties of the node just begun, leaving the reader on its <c>END_NODE</c>.</summary>
@@ -181,7 +199,55 @@ public ref partial struct FdtReader
         }
     }
 
-    private static DeviceTreeFormatException Fail(string problem, int offset) => new(problem, offset);
-
     private static int Align4(int value) => (value + 3) & ~3;
+
+    /// <summary>Every token, every check: the path for anything the inlined <see cref="Read"/> does not take.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ReadChecked()
+    {
+        if (_ended)
+        {
+            return false;
+        }
+
+        ref byte blob = ref MemoryMarshal.GetReference(_blob);
+        while (true)
+        {
+            int at = _position;
+            if (_structEnd - at < TokenSize)
+            {
+                throw StructureEndsEarly(at);
+            }
+
+            TokenOffset = at;
+            uint tag = ReadBigEndian(ref blob, at);
+            switch (tag)
+            {
+                case (uint)FdtToken.Prop:
+                    ReadProperty(ref blob, at);
+                    return true;
+                case (uint)FdtToken.BeginNode:
+                    ReadBeginNode(ref blob, at);
+                    return true;
+                case (uint)FdtToken.EndNode:
+                    if (Depth == 0)
+                    {
+                        throw Fail("END_NODE without a matching BEGIN_NODE.", at);
+                    }
+
+                    Depth--;
+                    TokenType = FdtToken.EndNode;
+                    _position = at + TokenSize;
+                    return true;
+                case (uint)FdtToken.Nop:
+                    _position = at + TokenSize;
+                    continue;
+                case (uint)FdtToken.End:
+                    ReadEnd(at);
+                    return false;
+                default:
+                    throw UnknownToken(tag, at);
+            }
+        }
+    }
 }
