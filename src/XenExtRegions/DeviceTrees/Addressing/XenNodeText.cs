@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -22,7 +21,7 @@ internal static class XenNodeText
             span = span.Slice(0, nul);
         }
 
-        return span.IsEmpty ? string.Empty : Encoding.UTF8.GetString(span.ToArray());
+        return EscapedUtf8.Decode(span);
     }
 
     /// <summary>True when the property's C string (bytes up to the first NUL) equals <paramref name="ascii"/>; no allocation.</summary>

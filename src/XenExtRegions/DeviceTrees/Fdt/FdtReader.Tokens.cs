@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -136,7 +135,7 @@ public ref partial struct FdtReader
         _ended = true;
     }
 
-    /// <summary>The current name decoded as UTF-8 (for diagnostics and tests).</summary>
+    /// <summary>The current name decoded as the model decodes names (for diagnostics and tests).</summary>
     /// <returns>The node or property name.</returns>
-    internal readonly string NameToString() => Encoding.UTF8.GetString(_blob.Slice(NameStart, NameLength).ToArray());
+    internal readonly string NameToString() => EscapedUtf8.Decode(_blob.Slice(NameStart, NameLength));
 }
