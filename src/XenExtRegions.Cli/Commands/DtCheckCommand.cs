@@ -101,9 +101,9 @@ internal static class DtCheckCommand
                 json.WriteString("check", f.CheckName);
                 json.WriteString("id", f.Id);
                 json.WriteString("severity", f.Severity == DeviceTreeCheckSeverity.Error ? "error" : "warning");
-                json.WriteString("path", f.NodePath);
-                json.WriteString("property", f.PropertyName);
-                json.WriteString("message", f.Message);
+                json.WriteString("path", f.NodePath is null ? null : Rendering.ByteEscapeFallback.Escape(f.NodePath));
+                json.WriteString("property", f.PropertyName is null ? null : Rendering.ByteEscapeFallback.Escape(f.PropertyName));
+                json.WriteString("message", Rendering.ByteEscapeFallback.Escape(f.Message));
                 json.WriteEndObject();
             }
 

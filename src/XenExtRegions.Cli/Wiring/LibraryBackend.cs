@@ -53,15 +53,15 @@ internal sealed partial class LibraryBackend : IRegionsBackend
         AddressEnumeration all = new DeviceTreeAddressDecoder().EnumerateAddresses(tree.Tree);
         var regs = all.Items
             .Where(i => i.Kind == AddressItemKind.Reg && i.IsTranslated)
-            .Select(i => new JsonReg(i.NodePath, i.Index, Hex.Of(i.Address), Hex.Of(i.Size)))
+            .Select(i => new JsonReg(Rendering.ByteEscapeFallback.Escape(i.NodePath), i.Index, Hex.Of(i.Address), Hex.Of(i.Size)))
             .ToList();
         var pci = all.Items
             .Where(i => i.Kind == AddressItemKind.PciRange && i.IsTranslated)
-            .Select(i => new JsonPciRange(i.NodePath, Hex.Of(i.Address), Hex.Of(i.Size)))
+            .Select(i => new JsonPciRange(Rendering.ByteEscapeFallback.Escape(i.NodePath), Hex.Of(i.Address), Hex.Of(i.Size)))
             .ToList();
         var errors = all.Items
             .Where(i => i.Error is not null)
-            .Select(i => new JsonRegError(i.NodePath, i.Index, i.Error!.Value.Message))
+            .Select(i => new JsonRegError(Rendering.ByteEscapeFallback.Escape(i.NodePath), i.Index, Rendering.ByteEscapeFallback.Escape(i.Error!.Value.Message)))
             .ToList();
         return new JsonRegsDocument(regs, pci, errors);
     }

@@ -58,6 +58,11 @@ public sealed class DtRawByteNameTests : IDisposable
         Assert.True(regs.ExitCode == 0, regs.ToString());
         Assert.Contains("/n\\xff ", Printed(regs.Out), StringComparison.Ordinal);
         Assert.Contains("/n\\x80 ", Printed(regs.Out), StringComparison.Ordinal);
+
+        CliResult regsJson = CliRunner.Run("dt", "regs", dtb, "--format", "json");
+        Assert.Contains("\"/n\\\\xff\"", regsJson.Out, StringComparison.Ordinal);
+        CliResult check = CliRunner.Run("dt", "check", dtb, "--format", "json");
+        Assert.Contains("\"path\": \"/n\\\\xff\"", check.Out, StringComparison.Ordinal);
     }
 
     [Fact]
