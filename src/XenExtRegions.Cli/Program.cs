@@ -12,10 +12,10 @@ internal static class Program
         // Console.Out drops writes to a closed pipe silently (EPIPE) on Unix; a stream over descriptor 1 reports them,
         // so a failed write is an error that names standard output (exit 2), as a full disk (ENOSPC) already is.
         using Stream? output = OpenOutputDescriptor();
-        // Both streams print bytes of names that are not valid UTF-8 as \xNN (ByteEscapeFallback), not as U+FFFD.
-        using StreamWriter? owned = output is null ? null : new StreamWriter(output, Rendering.ByteEscapeFallback.Utf8, 64 * 1024, leaveOpen: true);
+        // Both streams print bytes of names and strings that are not valid UTF-8 as those bytes (RawByteUtf8Encoding), not as U+FFFD.
+        using StreamWriter? owned = output is null ? null : new StreamWriter(output, Rendering.RawByteUtf8Encoding.Instance, 64 * 1024, leaveOpen: true);
         TextWriter text = owned ?? Console.Out;
-        using var error = new StreamWriter(Console.OpenStandardError(), Rendering.ByteEscapeFallback.Utf8, 4096, leaveOpen: true) { AutoFlush = true };
+        using var error = new StreamWriter(Console.OpenStandardError(), Rendering.RawByteUtf8Encoding.Instance, 4096, leaveOpen: true) { AutoFlush = true };
         var streams = new StandardStreams(Console.OpenStandardInput, () => output ?? Console.OpenStandardOutput(), !Console.IsOutputRedirected);
         int exit = CliApp.Run(args, text, error, streams: streams);
         try

@@ -23,7 +23,7 @@ internal static class OutputSink
 
         var buffer = new StringWriter();
         render(buffer);
-        WriteFile(outputFile, Rendering.ByteEscapeFallback.Utf8.GetBytes(buffer.ToString()), option);
+        WriteFile(outputFile, Rendering.RawByteUtf8Encoding.Instance.GetBytes(buffer.ToString()), option);
         context.Error.WriteLine($"wrote {outputFile}");
     }
 

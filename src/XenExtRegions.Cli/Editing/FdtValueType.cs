@@ -67,7 +67,7 @@ internal readonly record struct FdtValueType(char Letter, int Size)
                 return null;
             }
 
-            // Decoded as the library decodes strings, so bytes that are not UTF-8 print as \xNN (ByteEscapeFallback).
+            // Decoded as the library decodes strings, so bytes that are not UTF-8 go out as the same bytes (RawByteUtf8Encoding), as fdtget prints them.
             return string.Join(" ", new DeviceTreeProperty("value", value).GetStringList());
         }
 

@@ -95,6 +95,18 @@ public static class DtsReader
         return ParseCore(text, path, directory, fullPath, options, files);
     }
 
+    /// <summary>
+    /// The text of DTS source bytes as <see cref="ParseFile"/> reads a file, for <see cref="Parse"/> and other
+    /// text-based readers: UTF-8 (a UTF-8 byte order mark is dropped) unless a UTF-16/32 byte order mark says
+    /// otherwise, with each byte that is not valid UTF-8 as the lone surrogate U+DC80 + (byte − 0x80), so that the
+    /// bytes of string literals reach the tree unchanged.
+    /// </summary>
+    /// <param name="source">The bytes of a DTS file.</param>
+    /// <returns>The source text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    public static string DecodeSource(byte[] source) =>
+        DtsSourceText.Decode(source ?? throw new ArgumentNullException(nameof(source)));
+
     /// <summary>Parses DTS text, returning false instead of throwing for malformed source.</summary>
     /// <param name="text">The source text.</param>
     /// <param name="tree">The tree, when the method returns true.</param>
