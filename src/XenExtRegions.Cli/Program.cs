@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using Microsoft.Win32.SafeHandles;
 using XenExtRegions.Cli.Commands;
 
@@ -13,17 +12,19 @@ internal static class Program
         // Console.Out drops writes to a closed pipe silently (EPIPE) on Unix; a stream over descriptor 1 reports them,
         // so a failed write is an error that names standard output (exit 2), as a full disk (ENOSPC) already is.
         using Stream? output = OpenOutputDescriptor();
-        using StreamWriter? owned = output is null ? null : new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+        // Both streams print bytes of names and strings that are not valid UTF-8 as those bytes (RawByteUtf8Encoding), not as U+FFFD.
+        using StreamWriter? owned = output is null ? null : new StreamWriter(output, Rendering.RawByteUtf8Encoding.Instance, 64 * 1024, leaveOpen: true);
         TextWriter text = owned ?? Console.Out;
+        using var error = new StreamWriter(Console.OpenStandardError(), Rendering.RawByteUtf8Encoding.Instance, 4096, leaveOpen: true) { AutoFlush = true };
         var streams = new StandardStreams(Console.OpenStandardInput, () => output ?? Console.OpenStandardOutput(), !Console.IsOutputRedirected);
-        int exit = CliApp.Run(args, text, Console.Error, streams: streams);
+        int exit = CliApp.Run(args, text, error, streams: streams);
         try
         {
             text.Flush();
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine($"error: {StandardStreams.OutputName}: {e.Message}");
+            error.WriteLine($"error: {StandardStreams.OutputName}: {e.Message}");
             return exit == CliApp.Ok ? CliApp.BadInput : exit;
         }
 

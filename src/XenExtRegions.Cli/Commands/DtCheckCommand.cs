@@ -80,7 +80,7 @@ internal static class DtCheckCommand
         }
 
         // DTS goes through CheckSource, so that a reference to no node is a phandle_references finding, as in dtc.
-        string text = new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
+        string text = DtsReader.DecodeSource(content);
         string? directory = StandardStreams.IsStandard(path) ? null : Path.GetDirectoryName(Path.GetFullPath(path));
         return checker.CheckSource(text, name, new DtsReaderOptions { BaseDirectory = directory }).Findings;
     }
@@ -101,9 +101,9 @@ internal static class DtCheckCommand
                 json.WriteString("check", f.CheckName);
                 json.WriteString("id", f.Id);
                 json.WriteString("severity", f.Severity == DeviceTreeCheckSeverity.Error ? "error" : "warning");
-                json.WriteString("path", f.NodePath);
-                json.WriteString("property", f.PropertyName);
-                json.WriteString("message", f.Message);
+                json.WriteString("path", f.NodePath is null ? null : Rendering.JsonText.Escape(f.NodePath));
+                json.WriteString("property", f.PropertyName is null ? null : Rendering.JsonText.Escape(f.PropertyName));
+                json.WriteString("message", Rendering.JsonText.Escape(f.Message));
                 json.WriteEndObject();
             }
 

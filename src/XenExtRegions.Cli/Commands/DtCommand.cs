@@ -148,7 +148,7 @@ internal static class DtCommand
         var nodes = new List<JsonNode>();
         foreach (DeviceTreeNode node in tree.Nodes)
         {
-            nodes.Add(new JsonNode(node.Path, node.Depth, node.Properties.Select(p => new JsonProperty(p.Name, p.Length, ValueText(p.Span))).ToList()));
+            nodes.Add(new JsonNode(Rendering.JsonText.Escape(node.Path), node.Depth, node.Properties.Select(p => new JsonProperty(Rendering.JsonText.Escape(p.Name), p.Length, ValueText(p.Span))).ToList()));
         }
 
         return new JsonTreeDocument(

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text;
 using XenExtRegions.Cli.Editing;
 using XenExtRegions.Cli.Wiring;
 using XenExtRegions.DeviceTrees;
@@ -133,10 +132,11 @@ internal static class DtEditCommands
         }
         else
         {
-            string text = new UTF8Encoding(false).GetString(input);
+            // Decoded and encoded back losslessly, so raw bytes in string literals stay as they were; a BOM is kept.
+            string text = (input.AsSpan().StartsWith("\uFEFF"u8) ? "\uFEFF" : string.Empty) + DtsReader.DecodeSource(input);
             string amendment = edits.OnSource(tree);
             source = text + (text.Length == 0 || text.EndsWith('\n') ? string.Empty : "\n") + amendment;
-            result = context.Backend.LoadTree(display, Encoding.UTF8.GetBytes(source));
+            result = context.Backend.LoadTree(display, Rendering.RawByteUtf8Encoding.Instance.GetBytes(source));
             CliDiagnostics.Current.Debug($"appended to the source: {amendment.TrimEnd()}");
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 
 namespace XenExtRegions.Cli.Commands;
 
@@ -24,7 +23,7 @@ internal static class OutputSink
 
         var buffer = new StringWriter();
         render(buffer);
-        WriteFile(outputFile, new UTF8Encoding(false).GetBytes(buffer.ToString()), option);
+        WriteFile(outputFile, Rendering.RawByteUtf8Encoding.Instance.GetBytes(buffer.ToString()), option);
         context.Error.WriteLine($"wrote {outputFile}");
     }
 

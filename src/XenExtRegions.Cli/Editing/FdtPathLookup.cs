@@ -21,7 +21,7 @@ internal static class FdtPathLookup
             int slash = path.IndexOf('/', StringComparison.Ordinal);
             string alias = slash < 0 ? path : path.Substring(0, slash);
             string? target = tree.FindNode("/aliases")?.GetProperty(alias) is { } p && p.Length > 1 && p.Span[^1] == 0
-                ? System.Text.Encoding.UTF8.GetString(p.Span[..^1])
+                ? string.Join("\0", p.GetStringList())
                 : null;
             if (target is null || target.Length == 0 || target[0] != '/')
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using XenExtRegions.DeviceTrees;
 
 namespace XenExtRegions.Cli.Editing;
 
@@ -66,7 +67,8 @@ internal readonly record struct FdtValueType(char Letter, int Size)
                 return null;
             }
 
-            return Encoding.UTF8.GetString(value[..^1]).Replace('\0', ' ');
+            // Decoded as the library decodes strings, so bytes that are not UTF-8 go out as the same bytes (RawByteUtf8Encoding), as fdtget prints them.
+            return string.Join(" ", new DeviceTreeProperty("value", value).GetStringList());
         }
 
         int size = Size == -1 ? (value.Length % 4 == 0 ? 4 : 1) : Size;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using XenExtRegions.Cli.Rendering;
 using XenExtRegions.DeviceTrees;
 using XenExtRegions.ExtendedRegions;
@@ -29,7 +28,7 @@ internal sealed partial class LibraryBackend : IRegionsBackend
             }
         }
 
-        string text = new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
+        string text = DtsReader.DecodeSource(content);
         var options = new DtsReaderOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) };
         return new LoadedTree(DtsReader.Parse(text, path, options), path, false);
     }
@@ -53,15 +52,15 @@ internal sealed partial class LibraryBackend : IRegionsBackend
         AddressEnumeration all = new DeviceTreeAddressDecoder().EnumerateAddresses(tree.Tree);
         var regs = all.Items
             .Where(i => i.Kind == AddressItemKind.Reg && i.IsTranslated)
-            .Select(i => new JsonReg(i.NodePath, i.Index, Hex.Of(i.Address), Hex.Of(i.Size)))
+            .Select(i => new JsonReg(Rendering.JsonText.Escape(i.NodePath), i.Index, Hex.Of(i.Address), Hex.Of(i.Size)))
             .ToList();
         var pci = all.Items
             .Where(i => i.Kind == AddressItemKind.PciRange && i.IsTranslated)
-            .Select(i => new JsonPciRange(i.NodePath, Hex.Of(i.Address), Hex.Of(i.Size)))
+            .Select(i => new JsonPciRange(Rendering.JsonText.Escape(i.NodePath), Hex.Of(i.Address), Hex.Of(i.Size)))
             .ToList();
         var errors = all.Items
             .Where(i => i.Error is not null)
-            .Select(i => new JsonRegError(i.NodePath, i.Index, i.Error!.Value.Message))
+            .Select(i => new JsonRegError(Rendering.JsonText.Escape(i.NodePath), i.Index, Rendering.JsonText.Escape(i.Error!.Value.Message)))
             .ToList();
         return new JsonRegsDocument(regs, pci, errors);
     }

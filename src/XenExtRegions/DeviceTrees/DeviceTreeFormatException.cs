@@ -72,12 +72,12 @@ public class DeviceTreeFormatException : FormatException
 
         if (nodePath is not null)
         {
-            where.Append(where.Length > 0 ? ", " : string.Empty).Append("node ").Append(nodePath.Length == 0 ? "/" : nodePath);
+            where.Append(where.Length > 0 ? ", " : string.Empty).Append("node ").Append(nodePath.Length == 0 ? "/" : EscapedUtf8.ForMessage(nodePath));
         }
 
         if (propertyName is not null)
         {
-            where.Append(where.Length > 0 ? ", " : string.Empty).Append("property '").Append(propertyName).Append('\'');
+            where.Append(where.Length > 0 ? ", " : string.Empty).Append("property '").Append(EscapedUtf8.ForMessage(propertyName)).Append('\'');
         }
 
         return problem.TrimEnd('.') + " (" + where + ").";

@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -21,14 +19,7 @@ internal static class XenNodeText
             value = value.Slice(0, nul);
         }
 
-        if (value.IsEmpty)
-        {
-            return string.Empty;
-        }
-
-        return MemoryMarshal.TryGetArray(value, out ArraySegment<byte> segment)
-            ? Encoding.UTF8.GetString(segment.Array!, segment.Offset, segment.Count)
-            : Encoding.UTF8.GetString(value.ToArray());
+        return EscapedUtf8.Decode(value.Span);
     }
 
     /// <summary>True when the C string in <paramref name="value"/> (bytes up to the first NUL) equals <paramref name="ascii"/>; no allocation.</summary>
@@ -47,7 +38,7 @@ internal static class XenNodeText
             if (b >= 0x80)
             {
                 // Non-ASCII characters may fold onto ASCII ones (U+0131 onto I): compare the decoded strings.
-                return string.Equals(Encoding.UTF8.GetString(text.ToArray()), ascii, StringComparison.OrdinalIgnoreCase);
+                return string.Equals(EscapedUtf8.Decode(text), ascii, StringComparison.OrdinalIgnoreCase);
             }
         }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -117,17 +116,22 @@ public sealed partial class DeviceTreeNodeBuilder
         return SetAddressSizePairs("reg", Parent.CellCount("#address-cells", 2), Parent.CellCount("#size-cells", 1), entries);
     }
 
-    /// <summary>Sets one NUL-terminated UTF-8 string.</summary>
+    /// <summary>
+    /// Sets one NUL-terminated UTF-8 string; each lone surrogate U+DC80–U+DCFF is written as the raw byte
+    /// 0x80–0xFF it stands for, as <see cref="DeviceTreeProperty.GetString"/> reads such bytes, so a string read
+    /// from a tree and set again keeps its bytes.
+    /// </summary>
     /// <param name="name">The property name.</param>
     /// <param name="value">The string; it must not contain NUL.</param>
+    /// <exception cref="ArgumentException">The string contains NUL, or a lone surrogate outside U+DC80–U+DCFF.</exception>
     /// <returns>This node.</returns>
     public DeviceTreeNodeBuilder SetString(string name, string value) => SetStringList(name, value);
 
-    /// <summary>Sets a list of NUL-terminated strings (e.g. <c>compatible</c>).</summary>
+    /// <summary>Sets a list of NUL-terminated strings (e.g. <c>compatible</c>), each encoded as <see cref="SetString"/> encodes.</summary>
     /// <param name="name">The property name.</param>
     /// <param name="values">The strings; none may contain NUL.</param>
     /// <returns>This node.</returns>
-    /// <exception cref="ArgumentException">A string contains NUL.</exception>
+    /// <exception cref="ArgumentException">A string contains NUL, or a lone surrogate outside U+DC80–U+DCFF.</exception>
     public DeviceTreeNodeBuilder SetStringList(string name, params string[] values)
     {
         if (values is null)
@@ -143,7 +147,17 @@ public sealed partial class DeviceTreeNodeBuilder
                 throw new ArgumentException($"Property '{name}' of {Path}: a string value must not be null or contain NUL.", nameof(values));
             }
 
-            bytes.AddRange(Encoding.UTF8.GetBytes(value));
+            byte[] encoded;
+            try
+            {
+                encoded = EscapedUtf8.Encode(value);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"Property '{name}' of {Path}: {e.Message}", nameof(values), e);
+            }
+
+            bytes.AddRange(encoded);
             bytes.Add(0);
         }
 

@@ -267,7 +267,7 @@ internal static class DtsLinker
                         value.Add(old[copied]);
                     }
 
-                    value.AddRange(System.Text.Encoding.UTF8.GetBytes(target.Path));
+                    value.AddRange(EscapedUtf8.Encode(target.Path));
                     value.Add(0);
                 }
 

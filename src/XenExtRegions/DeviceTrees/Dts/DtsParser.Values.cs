@@ -402,7 +402,12 @@ internal sealed partial class DtsParser
         }
     }
 
-    private static void AppendUtf8(ByteBuffer into, string text, ref int pos)
+    /// <summary>
+    /// Appends the bytes of the character at <paramref name="pos"/> inside a string or character literal: UTF-8, or
+    /// the raw byte a lone surrogate U+DC80–U+DCFF stands for (a byte of the file that is not valid UTF-8, which
+    /// dtc keeps as it is).
+    /// </summary>
+    private void AppendUtf8(ByteBuffer into, string text, ref int pos)
     {
         char c = text[pos];
         if (c < 0x80)
@@ -412,7 +417,22 @@ internal sealed partial class DtsParser
             return;
         }
 
-        int length = char.IsHighSurrogate(c) && pos + 1 < text.Length && char.IsLowSurrogate(text[pos + 1]) ? 2 : 1;
+        // A low surrogate here is lone: a pair is taken whole at its high half.
+        if (EscapedUtf8.IsEscape(c))
+        {
+            into.Add(EscapedUtf8.EscapedByte(c));
+            pos++;
+            return;
+        }
+
+        bool pair = char.IsHighSurrogate(c) && pos + 1 < text.Length && char.IsLowSurrogate(text[pos + 1]);
+        if (char.IsSurrogate(c) && !pair)
+        {
+            throw _s.LocationOf(pos).Error(FormattableString.Invariant(
+                $"Lone surrogate U+{(int)c:X4} in a literal: only U+DC80-U+DCFF stand for raw bytes (0x80-0xFF); other lone surrogates have no bytes."));
+        }
+
+        int length = pair ? 2 : 1;
         into.AddRange(System.Text.Encoding.UTF8.GetBytes(text.Substring(pos, length)));
         pos += length;
     }

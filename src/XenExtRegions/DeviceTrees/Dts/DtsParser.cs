@@ -683,6 +683,8 @@ internal sealed partial class DtsParser
             '\n' => "a line break",
             '\'' => "\"'\"",
             _ when c < ' ' || c == 0x7f => FormattableString.Invariant($"character U+{(int)c:X4}"),
+            _ when EscapedUtf8.IsEscape(c) => FormattableString.Invariant($"byte 0x{EscapedUtf8.EscapedByte(c):x2} (not valid UTF-8)"),
+            _ when char.IsSurrogate(c) => FormattableString.Invariant($"lone surrogate U+{(int)c:X4}"),
             _ => "'" + c + "'",
         };
     }

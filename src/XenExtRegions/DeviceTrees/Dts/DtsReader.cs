@@ -25,6 +25,13 @@ namespace XenExtRegions.DeviceTrees;
 public static class DtsReader
 {
     /// <summary>Parses DTS text.</summary>
+    /// <remarks>
+    /// Inside string and character literals, a lone surrogate U+DC80–U+DCFF stands for the raw byte 0x80–0xFF
+    /// (the way <see cref="ParseFile"/> reads bytes of a file that are not valid UTF-8, and the way
+    /// <see cref="DeviceTreeProperty.GetString"/> reads such bytes of a value), so text made from bytes with that
+    /// mapping gives the tree the bytes would give. Any other lone surrogate in a literal is a
+    /// <see cref="DtsSyntaxException"/>; outside literals, like every character outside DTS syntax, it is one too.
+    /// </remarks>
     /// <param name="text">The source text.</param>
     /// <param name="fileName">The name used in error messages.</param>
     /// <param name="options">Limits, file access and include directories; null for <see cref="DtsReaderOptions.Default"/>
@@ -50,6 +57,11 @@ public static class DtsReader
     }
 
     /// <summary>Reads and parses a DTS file; relative <c>/include/</c>s are resolved against its directory.</summary>
+    /// <remarks>
+    /// The file is UTF-8 unless a UTF-16/32 byte order mark says otherwise. As with dtc, the bytes of a string or
+    /// character literal reach the tree unchanged, including bytes that are not valid UTF-8 (they are carried as
+    /// the lone surrogates U+DC80–U+DCFF described at <see cref="Parse"/>). The same holds for included files.
+    /// </remarks>
     /// <param name="path">The file path.</param>
     /// <param name="options">Limits, file access and include directories; null for <see cref="DtsReaderOptions.Default"/>.</param>
     /// <returns>The tree.</returns>
@@ -78,15 +90,22 @@ public static class DtsReader
         var at = new DtsSourceLocation(path, 1, 1);
         DtsFileGate.EnsureRegular(fullPath, path, at);
         byte[] bytes = files.Read(fullPath, path, 0, null, at);
-        string text;
-        using (var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
-        {
-            // As File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
-            text = reader.ReadToEnd();
-        }
+        string text = DtsSourceText.Decode(bytes);
 
         return ParseCore(text, path, directory, fullPath, options, files);
     }
+
+    /// <summary>
+    /// The text of DTS source bytes as <see cref="ParseFile"/> reads a file, for <see cref="Parse"/> and other
+    /// text-based readers: UTF-8 (a UTF-8 byte order mark is dropped) unless a UTF-16/32 byte order mark says
+    /// otherwise, with each byte that is not valid UTF-8 as the lone surrogate U+DC80 + (byte − 0x80), so that the
+    /// bytes of string literals reach the tree unchanged.
+    /// </summary>
+    /// <param name="source">The bytes of a DTS file.</param>
+    /// <returns>The source text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    public static string DecodeSource(byte[] source) =>
+        DtsSourceText.Decode(source ?? throw new ArgumentNullException(nameof(source)));
 
     /// <summary>Parses DTS text, returning false instead of throwing for malformed source.</summary>
     /// <param name="text">The source text.</param>

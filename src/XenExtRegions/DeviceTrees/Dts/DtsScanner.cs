@@ -312,12 +312,7 @@ internal sealed partial class DtsScanner
         }
 
         byte[] bytes = Files.Read(fullPath, name, 0, null, at);
-        string text;
-        using (var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
-        {
-            // As File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
-            text = reader.ReadToEnd();
-        }
+        string text = DtsSourceText.Decode(bytes);
 
         _stack.Push(_src);
         _src = new Source(text, fullPath, Path.GetDirectoryName(fullPath), fullPath);

@@ -71,6 +71,16 @@ internal static class DtsWriteCheck
         for (int i = 0; i < name.Length; i++)
         {
             char c = name[i];
+            if (EscapedUtf8.IsEscape(c))
+            {
+                return string.Format(
+                    CultureInfo.InvariantCulture,
+                    "byte 0x{0:x2} at index {1} is not valid UTF-8, and DTS names are {2} only.",
+                    EscapedUtf8.EscapedByte(c),
+                    i,
+                    NameClass);
+            }
+
             if (!DtsCharacters.IsNameChar(c))
             {
                 return string.Format(
@@ -169,35 +179,6 @@ internal static class DtsWriteCheck
         return true;
     }
 
-    /// <summary><paramref name="text"/> with everything outside printable ASCII (and the backslash) escaped.</summary>
-    internal static string Printable(string text)
-    {
-        StringBuilder? sb = null;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            bool plain = c >= 0x20 && c < 0x7f && c != '\\';
-            if (plain)
-            {
-                sb?.Append(c);
-                continue;
-            }
-
-            sb ??= new StringBuilder(text, 0, i, text.Length + 8);
-            if (c == '\\')
-            {
-                sb.Append("\\\\");
-            }
-            else if (c < 0x80)
-            {
-                sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return sb?.ToString() ?? text;
-    }
+    /// <summary><paramref name="text"/> with everything outside printable ASCII (and the backslash) escaped; raw bytes as <c>\xNN</c>.</summary>
+    internal static string Printable(string text) => EscapedUtf8.Printable(text);
 }

@@ -37,7 +37,7 @@ internal sealed class DtbBuildFrame
     public int Offset { get; private set; }
 
     /// <summary>The node name, decoded (for error messages).</summary>
-    public string Name => DecodedName ?? Encoding.UTF8.GetString(_blob, NameStart, NameLength);
+    public string Name => DecodedName ?? Encoding.ASCII.GetString(_blob, NameStart, NameLength);
 
     /// <summary>Name index, value start and value length of each property read so far.</summary>
     public List<int> PropertySlots { get; } = new();
@@ -63,9 +63,9 @@ internal sealed class DtbBuildFrame
         NameLength = nameLength;
         Offset = offset;
 
-        // Bytes that are not valid UTF-8 decode to U+FFFD, so two different byte strings could make equal names;
-        // decoding non-ASCII names here lets the child check compare them as strings.
-        DecodedName = IsAscii(new ReadOnlySpan<byte>(blob, nameStart, nameLength)) ? null : Encoding.UTF8.GetString(blob, nameStart, nameLength);
+        // Non-ASCII names are decoded here (losslessly, so equal strings mean equal bytes) and compared as strings;
+        // ASCII ones stay packed and are compared as bytes.
+        DecodedName = IsAscii(new ReadOnlySpan<byte>(blob, nameStart, nameLength)) ? null : EscapedUtf8.Decode(blob, nameStart, nameLength);
     }
 
     public void Clear()

@@ -56,7 +56,7 @@ public static partial class DtbReader
                         DtbBuildFrame frame = frames[depth - 1];
                         if (!frame.AddProperty(name, nameIndex, reader.TokenOffset, reader.ValueStart, reader.ValueLength))
                         {
-                            throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate property '{name}'."), reader.TokenOffset, PathOf(frames, depth), name);
+                            throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate property '{EscapedUtf8.ForMessage(name)}'."), reader.TokenOffset, PathOf(frames, depth), name);
                         }
 
                         break;
@@ -67,7 +67,7 @@ public static partial class DtbReader
                         DtbBuildFrame frame = frames[depth - 1];
                         if (frame.FindDuplicateChild() is int duplicate)
                         {
-                            throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{frame.ChildName(duplicate)}'."), frame.ChildOffset(duplicate), PathOf(frames, depth) + (depth == 1 ? string.Empty : "/") + frame.ChildName(duplicate));
+                            throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{EscapedUtf8.ForMessage(frame.ChildName(duplicate))}'."), frame.ChildOffset(duplicate), PathOf(frames, depth) + (depth == 1 ? string.Empty : "/") + frame.ChildName(duplicate));
                         }
 
                         var node = new DeviceTreeNode(storage, frame.NameStart, frame.NameLength, frame.DecodedName, frame.FirstPropertyToken, frame.PropertyCount, frame.PropertiesContiguous ? null : UnpackedProperties(frame, names, blob), frame.ChildrenArray());
@@ -81,7 +81,7 @@ public static partial class DtbReader
                             DtbBuildFrame parent = frames[depth - 1];
                             if (!parent.AddChild(node, frame.Offset, frame.DecodedName is null))
                             {
-                                throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{node.Name}'."), frame.Offset, PathOf(frames, depth + 1));
+                                throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{EscapedUtf8.ForMessage(node.Name)}'."), frame.Offset, PathOf(frames, depth + 1));
                             }
                         }
 

@@ -2,7 +2,6 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -11,6 +10,11 @@ namespace XenExtRegions.DeviceTrees;
 /// reservation block (8-byte aligned, ending with 0,0), structure block (4-byte aligned), de-duplicated strings
 /// block, then optional free space. The output depends only on the tree's content, so writing is deterministic.
 /// </summary>
+/// <remarks>
+/// Names are written as UTF-8, except that each lone surrogate U+DC80–U+DCFF becomes the raw byte 0x80–0xFF it
+/// stands for (the way <see cref="DtbReader"/> reads bytes that are not valid UTF-8), so a blob read and written
+/// back keeps its names byte for byte.
+/// </remarks>
 public static class DtbWriter
 {
     private const int TokenSize = 4;
@@ -59,7 +63,7 @@ public static class DtbWriter
         foreach (DeviceTreeNode node in tree.Nodes)
         {
             CheckName(node.Name, node, null);
-            structSize += TokenSize + Align4(Encoding.UTF8.GetByteCount(node.Name) + 1) + TokenSize;
+            structSize += TokenSize + Align4(EscapedUtf8.GetByteCount(node.Name) + 1) + TokenSize;
             // Indexing, not foreach: an interface enumerator per node would be most of the writer's garbage.
             IReadOnlyList<DeviceTreeProperty> properties = node.Properties;
             for (int i = 0; i < properties.Count; i++)
@@ -71,7 +75,7 @@ public static class DtbWriter
                     CheckName(property.Name, node, property.Name);
                     layout.StringOffsets.Add(property.Name, (int)Math.Min(stringsSize, int.MaxValue));
                     layout.Strings.Add(property.Name);
-                    stringsSize += Encoding.UTF8.GetByteCount(property.Name) + 1;
+                    stringsSize += EscapedUtf8.GetByteCount(property.Name) + 1;
                 }
             }
         }
@@ -150,7 +154,7 @@ public static class DtbWriter
         at = layout.StringsOffset;
         foreach (string name in layout.Strings)
         {
-            at += Encoding.UTF8.GetBytes(name, 0, name.Length, blob, at) + 1;
+            at += EscapedUtf8.Encode(name, blob, at) + 1;
         }
     }
 
@@ -158,7 +162,7 @@ public static class DtbWriter
     {
         WriteU32(blob, at, (uint)FdtToken.BeginNode);
         at += TokenSize;
-        at += Align4(Encoding.UTF8.GetBytes(node.Name, 0, node.Name.Length, blob, at) + 1);
+        at += Align4(EscapedUtf8.Encode(node.Name, blob, at) + 1);
         IReadOnlyList<DeviceTreeProperty> properties = node.Properties;
         for (int i = 0; i < properties.Count; i++)
         {

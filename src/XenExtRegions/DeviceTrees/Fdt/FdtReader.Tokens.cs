@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -229,7 +228,7 @@ public ref partial struct FdtReader
         return -1;
     }
 
-    /// <summary>The current name decoded as UTF-8 (for diagnostics and tests).</summary>
+    /// <summary>The current name decoded as the model decodes names (for diagnostics and tests).</summary>
     /// <returns>The node or property name.</returns>
-    internal readonly string NameToString() => Encoding.UTF8.GetString(_blob.Slice(NameStart, NameLength).ToArray());
+    internal readonly string NameToString() => EscapedUtf8.Decode(_blob.Slice(NameStart, NameLength));
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -56,7 +55,7 @@ internal sealed class PropertyNameTable
 
     private int Add(byte[] blob, int nameStart, int nameLength)
     {
-        _names.Add(Encoding.UTF8.GetString(blob, nameStart, nameLength));
+        _names.Add(EscapedUtf8.Decode(blob, nameStart, nameLength));
         return _names.Count - 1;
     }
 }

@@ -21,10 +21,14 @@ public sealed partial class DeviceTreeNode
     private string? _path;
 
     /// <summary>Creates a node and adopts <paramref name="properties"/> and <paramref name="children"/>.</summary>
-    /// <param name="name">The node name with its unit address (<c>serial@e6e88000</c>); empty for the root.</param>
+    /// <param name="name">The node name with its unit address (<c>serial@e6e88000</c>); empty for the root. A raw byte
+    /// 0x80–0xFF that is not part of valid UTF-8 is written as the lone surrogate U+DC80 + (byte − 0x80), as
+    /// <see cref="Name"/> reads it.</param>
     /// <param name="properties">The properties in order; names must be unique.</param>
     /// <param name="children">The children in order; names must be unique and none may belong to another node.</param>
-    /// <exception cref="ArgumentException">A property name or child name repeats, or a child or property already has an owner.</exception>
+    /// <exception cref="ArgumentException">A property name or child name repeats, a child or property already has an
+    /// owner, or <paramref name="name"/> holds a lone surrogate that stands for no byte, or escapes of bytes that
+    /// together are valid UTF-8 (a second spelling of another name).</exception>
     public DeviceTreeNode(string name, IEnumerable<DeviceTreeProperty>? properties = null, IEnumerable<DeviceTreeNode>? children = null)
         : this(name, ToArray(properties), ToArray(children), validate: true)
     {
@@ -38,6 +42,11 @@ public sealed partial class DeviceTreeNode
         _children = children;
         if (validate)
         {
+            if (EscapedUtf8.NameProblem(name) is string problem)
+            {
+                throw new ArgumentException($"The node name '{EscapedUtf8.Printable(name)}' cannot be a device-tree name: {problem}", nameof(name));
+            }
+
             ValidateUniqueNames();
         }
 
@@ -100,7 +109,13 @@ public sealed partial class DeviceTreeNode
     }
 
     /// <summary>The node name including the unit address, e.g. <c>memory@48000000</c>; empty for the root.</summary>
-    // Readers may race to decode a packed name; they make equal strings, so either may win.
+    /// <remarks>
+    /// Names are bytes; they are decoded as UTF-8, and each byte that is not part of valid UTF-8 becomes the lone
+    /// surrogate U+DC80 + (byte − 0x80), as Python's "surrogateescape". Every writer turns such a character back into
+    /// its byte, so a name read and written back is unchanged, and two names are equal exactly when their bytes are.
+    /// </remarks>
+    // Readers may race to decode a packed name; they make equal strings, so either may win. A packed name without a
+    // decoded string is ASCII (the DTB reader decodes the others up front), which the framework's decoder does exactly.
     public string Name => _name ??= System.Text.Encoding.UTF8.GetString(_packed!.Blob, _packedNameStart, _packedNameLength);
 
     /// <summary>For a node read from a DTB whose name is still packed: the name's bytes, else empty.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -136,7 +135,10 @@ public sealed partial class DeviceTreeProperty
         return CellReader.TryReadExactNumber(_value.Span.Slice(firstCell * 4, cellCount * 4), out value);
     }
 
-    /// <summary>Reads the value as one NUL-terminated string (UTF-8; DTB strings are normally ASCII).</summary>
+    /// <summary>
+    /// Reads the value as one NUL-terminated string: UTF-8, with each byte that is not part of valid UTF-8 read as
+    /// the lone surrogate U+DC80 + (byte − 0x80), so that writing the string back gives the same bytes.
+    /// </summary>
     /// <returns>The string without its terminator.</returns>
     /// <exception cref="DeviceTreeFormatException">The value is empty, not NUL-terminated, or holds more than one string.</exception>
     public string GetString()
@@ -161,11 +163,11 @@ public sealed partial class DeviceTreeProperty
             return false;
         }
 
-        value = Encoding.UTF8.GetString(span.Slice(0, span.Length - 1).ToArray());
+        value = EscapedUtf8.Decode(span.Slice(0, span.Length - 1));
         return true;
     }
 
-    /// <summary>Reads the value as a list of NUL-terminated strings (e.g. <c>compatible</c>).</summary>
+    /// <summary>Reads the value as a list of NUL-terminated strings (e.g. <c>compatible</c>), decoded as <see cref="GetString"/> decodes.</summary>
     /// <returns>The strings in order; empty for an empty value.</returns>
     /// <exception cref="DeviceTreeFormatException">The value does not end with a NUL.</exception>
     public IReadOnlyList<string> GetStringList()
@@ -185,7 +187,7 @@ public sealed partial class DeviceTreeProperty
         while (span.Length > 0)
         {
             int end = span.IndexOf((byte)0);
-            list.Add(Encoding.UTF8.GetString(span.Slice(0, end).ToArray()));
+            list.Add(EscapedUtf8.Decode(span.Slice(0, end)));
             span = span.Slice(end + 1);
         }
 

@@ -11,11 +11,12 @@ public sealed partial class DeviceTreeProperty
     private readonly ReadOnlyMemory<byte> _value;
 
     /// <summary>Creates a property holding a private copy of <paramref name="value"/>.</summary>
-    /// <param name="name">The property name; not empty.</param>
+    /// <param name="name">The property name; not empty. Raw bytes are spelled as in <see cref="DeviceTreeNode.Name"/>.</param>
     /// <param name="value">The raw value bytes (an empty span for a boolean property).</param>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, holds a lone surrogate that stands for no
+    /// byte, or escapes of bytes that together are valid UTF-8 (a second spelling of another name).</exception>
     public DeviceTreeProperty(string name, ReadOnlySpan<byte> value)
-        : this(name, value.ToArray(), trusted: true)
+        : this(CheckName(name), value.ToArray(), trusted: true)
     {
     }
 
@@ -37,7 +38,8 @@ public sealed partial class DeviceTreeProperty
         _value = value;
     }
 
-    /// <summary>The property name, e.g. <c>reg</c> or <c>#address-cells</c>.</summary>
+    /// <summary>The property name, e.g. <c>reg</c> or <c>#address-cells</c>; bytes that are not valid UTF-8 read as
+    /// lone surrogates U+DC80 + (byte − 0x80), as in <see cref="DeviceTreeNode.Name"/>.</summary>
     public string Name { get; }
 
     /// <summary>The node this property belongs to, once the node has been created.</summary>
@@ -63,4 +65,14 @@ public sealed partial class DeviceTreeProperty
     public override string ToString() => FormattableString.Invariant($"{Name} ({Length} bytes)");
 
     internal DeviceTreeFormatException Error(string problem) => new(problem, null, NodePath, Name);
+
+    private static string CheckName(string name)
+    {
+        if (name is not null && EscapedUtf8.NameProblem(name) is string problem)
+        {
+            throw new ArgumentException($"The property name '{EscapedUtf8.Printable(name)}' cannot be a device-tree name: {problem}", nameof(name));
+        }
+
+        return name!;
+    }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -60,7 +59,7 @@ internal static class OverlayMerge
             string? path = RewrittenPath(baseTree, overlay, overlaySymbols.Path, symbol);
             if (path is not null)
             {
-                byte[] bytes = Encoding.UTF8.GetBytes(path);
+                byte[] bytes = EscapedUtf8.Encode(path);
                 var value = new byte[bytes.Length + 1];
                 bytes.CopyTo(value, 0);
                 baseTree.SetProperty(baseSymbols, symbol.Name, value);
@@ -77,7 +76,7 @@ internal static class OverlayMerge
             throw new DeviceTreeOverlayException(DeviceTreeOverlayError.BadValue, "a symbol must be one NUL-terminated path string", symbolsPath, symbol.Name);
         }
 
-        string path = Encoding.UTF8.GetString(raw.Slice(0, raw.Length - 1).ToArray());
+        string path = EscapedUtf8.Decode(raw.Slice(0, raw.Length - 1));
         if (path.Length == 0 || path[0] != '/')
         {
             throw new DeviceTreeOverlayException(DeviceTreeOverlayError.BadValue, $"the symbol's path \"{path}\" is not absolute", symbolsPath, symbol.Name);

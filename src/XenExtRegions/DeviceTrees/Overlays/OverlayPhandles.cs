@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -217,7 +216,7 @@ internal static class OverlayPhandles
                 throw new DeviceTreeOverlayException(DeviceTreeOverlayError.BadOverlay, "a fixup must be a list of NUL-terminated \"path:property:offset\" strings", fixupsPath, fixup.Name);
             }
 
-            entries.Add(Encoding.UTF8.GetString(value.Slice(0, nul).ToArray()));
+            entries.Add(EscapedUtf8.Decode(value.Slice(0, nul)));
             value = value.Slice(nul + 1);
         }
         while (value.Length > 0);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -89,7 +88,7 @@ internal sealed class OverlayTree
     public static string CString(ReadOnlySpan<byte> value)
     {
         int nul = value.IndexOf((byte)0);
-        return Encoding.UTF8.GetString((nul < 0 ? value : value.Slice(0, nul)).ToArray());
+        return EscapedUtf8.Decode(nul < 0 ? value : value.Slice(0, nul));
     }
 
     private OverlayNode? FindPath(string path, out DeviceTreeOverlayError error, int aliasDepth)

@@ -55,7 +55,7 @@ public sealed class DeviceTreeCheckerBoardCrossCheckTests
         }
 
         var options = new DtsReaderOptions { BaseDirectory = Path.GetDirectoryName(path) };
-        (IReadOnlyList<DeviceTreeCheckFinding> findings, DeviceTree? tree) = new DeviceTreeChecker().CheckSource(File.ReadAllText(path), board, options);
+        (IReadOnlyList<DeviceTreeCheckFinding> findings, DeviceTree? tree) = new DeviceTreeChecker().CheckSource(DtsReader.DecodeSource(File.ReadAllBytes(path)), board, options);
         Assert.NotNull(tree);
         SortedSet<string> dtcs = DtcCheckOutput.Keys(stderr);
         SortedSet<string> ours = DtcCheckOutput.Keys(findings);
