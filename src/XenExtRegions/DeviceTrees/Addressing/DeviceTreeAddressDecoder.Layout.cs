@@ -58,6 +58,12 @@ public sealed partial class DeviceTreeAddressDecoder
         DeviceTreeNode? parent = node.Parent;
         if (parent is null)
         {
+            if (node.HasProperty("reg"))
+            {
+                sink?.Report(AddressDiagnosticId.RootReg, LogLevel.Debug, node.Path, -1,
+                    "/: reg ignored because the root has no parent bus; Xen reads no address for the root.");
+            }
+
             return false;
         }
 
@@ -89,10 +95,21 @@ public sealed partial class DeviceTreeAddressDecoder
 
         if (property is null)
         {
+            if (bus == AddressBusKind.Pci && node.HasProperty("reg"))
+            {
+                sink?.Report(AddressDiagnosticId.RegUnderPciBus, LogLevel.Debug, node.Path, -1,
+                    FormattableString.Invariant($"{node.Path}: reg holds PCI configuration-space addresses of bus {parent.Path}; Xen takes CPU addresses from assigned-addresses, which the node lacks."));
+            }
+
             return false;
         }
 
         layout = new AddressLayout(property, bus, na, ns);
+        if (property.Length == 0)
+        {
+            sink?.Report(AddressDiagnosticId.EmptyAddressProperty, LogLevel.Debug, node.Path, -1,
+                FormattableString.Invariant($"{node.Path}: {propertyName} is empty, so it holds no address."));
+        }
         if (property.Length % ((na + ns) * 4) != 0)
         {
             sink?.Report(AddressDiagnosticId.TrailingPartialTuple, LogLevel.Warning, node.Path, layout.Count,
