@@ -103,7 +103,8 @@ internal static class CliApp
         }
         catch (DeviceTreeFormatException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            // A getter met a malformed value after loading: the exception knows node and property, not the file.
+            stderr.WriteLine($"error: {context.Backend.DescribeInputError(e)}");
             return BadInput;
         }
         catch (IOException e)

@@ -114,7 +114,7 @@ internal static class DtCommand
 
     private static void RenderRegs(JsonRegsDocument doc, TextWriter w)
     {
-        int width = doc.Regs.Select(r => r.Path.Length).Concat(doc.PciRanges.Select(p => p.Path.Length)).DefaultIfEmpty(4).Max();
+        int width = doc.Regs.Select(r => r.Path.Length).Concat(doc.PciRanges.Select(p => p.Path.Length)).Concat(doc.Errors.Select(e => e.Path.Length)).DefaultIfEmpty(4).Max();
         w.WriteLine($"{"node".PadRight(width)}  #  {"address",-18}  size");
         foreach (JsonReg r in doc.Regs)
         {
@@ -138,6 +138,17 @@ internal static class DtCommand
             foreach (JsonRegError e in doc.Errors)
             {
                 w.WriteLine($"{e.Path.PadRight(width)}  {e.Index}  {e.Message}");
+            }
+        }
+
+        if (doc.NotAddresses.Count > 0)
+        {
+            int noteWidth = doc.NotAddresses.Max(n => n.Path.Length);
+            w.WriteLine();
+            w.WriteLine("reg not read as CPU addresses (or only in part)");
+            foreach (JsonRegNotAddress n in doc.NotAddresses)
+            {
+                w.WriteLine($"{n.Path.PadRight(noteWidth)}  {n.Reason}");
             }
         }
     }

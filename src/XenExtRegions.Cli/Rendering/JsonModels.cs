@@ -48,8 +48,11 @@ internal sealed record JsonPciRange(string Path, string CpuAddress, string Size)
 /// <summary>One untranslatable entry (dt regs).</summary>
 internal sealed record JsonRegError(string Path, int Index, string Message);
 
+/// <summary>A node whose reg Xen does not read as CPU addresses, or reads only in part (dt regs), and why.</summary>
+internal sealed record JsonRegNotAddress(string Path, string Reason, string Id);
+
 /// <summary>The output of dt regs --format json.</summary>
-internal sealed record JsonRegsDocument(IReadOnlyList<JsonReg> Regs, IReadOnlyList<JsonPciRange> PciRanges, IReadOnlyList<JsonRegError> Errors);
+internal sealed record JsonRegsDocument(IReadOnlyList<JsonReg> Regs, IReadOnlyList<JsonPciRange> PciRanges, IReadOnlyList<JsonRegError> Errors, IReadOnlyList<JsonRegNotAddress> NotAddresses);
 
 /// <summary>One property in dt dump --format json.</summary>
 internal sealed record JsonProperty(string Name, int Length, string Value);

@@ -11,6 +11,12 @@ internal interface IRegionsBackend
     /// <summary>Reads a DTB or DTS file, deciding by content (DTB magic d00dfeed).</summary>
     LoadedTree LoadTree(string path, byte[] content);
 
+    /// <summary>
+    /// The message of a malformed value met after loading (a property getter's <c>DeviceTreeFormatException</c>),
+    /// prefixed with the name of the loaded file that holds that node and property.
+    /// </summary>
+    string DescribeInputError(XenExtRegions.DeviceTrees.DeviceTreeFormatException error);
+
     /// <summary>Parses the embedded sample board.</summary>
     LoadedTree LoadEmbeddedBoard(string dtsText);
 

@@ -302,7 +302,7 @@ internal sealed partial class LibraryBackend
 
     /// <summary>The phandle of the first interrupt controller named like a GIC.</summary>
     internal static uint? GicPhandle(DeviceTree tree) =>
-        tree.Nodes.FirstOrDefault(n => n.HasProperty("interrupt-controller") && n.Compatible.Any(c => c.Contains("gic", StringComparison.OrdinalIgnoreCase)))?.Phandle;
+        tree.Nodes.FirstOrDefault(n => n.HasProperty("interrupt-controller") && n.TryGetCompatible(out IReadOnlyList<string>? compatible) && compatible.Any(c => c.Contains("gic", StringComparison.OrdinalIgnoreCase)))?.Phandle;
 
     private static string AddressTextSize(ulong size) => XenExtRegions.Diagnostics.AddressText.FormatSize(size);
 }

@@ -13,13 +13,16 @@ internal sealed partial class LibraryBackend : IRegionsBackend
 {
     private static readonly byte[] DtbMagic = [0xd0, 0x0d, 0xfe, 0xed];
 
+    // The trees this invocation loaded, so that a malformed value found later can be traced to its file.
+    private readonly List<LoadedTree> _loaded = new();
+
     public LoadedTree LoadTree(string path, byte[] content)
     {
         if (content.AsSpan().StartsWith(DtbMagic))
         {
             try
             {
-                return new LoadedTree(DtbReader.Read(content), path, true);
+                return Loaded(new LoadedTree(DtbReader.Read(content), path, true));
             }
             catch (DeviceTreeFormatException e)
             {
@@ -30,11 +33,39 @@ internal sealed partial class LibraryBackend : IRegionsBackend
 
         string text = DtsReader.DecodeSource(content);
         var options = new DtsReaderOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) };
-        return new LoadedTree(DtsReader.Parse(text, path, options), path, false);
+        return Loaded(new LoadedTree(DtsReader.Parse(text, path, options), path, false));
     }
 
     public LoadedTree LoadEmbeddedBoard(string dtsText) =>
-        new(DtsReader.Parse(dtsText, "salvator-x-h3.dts"), Boards.SampleBoard.Name, false);
+        Loaded(new LoadedTree(DtsReader.Parse(dtsText, "salvator-x-h3.dts"), Boards.SampleBoard.Name, false));
+
+    public string DescribeInputError(DeviceTreeFormatException error)
+    {
+        if (error is DtsSyntaxException)
+        {
+            return error.Message; // it names its file and line itself
+        }
+
+        // Several inputs (base and overlays, host and guest) may hold the same path: name every one that could be meant.
+        var holders = _loaded
+            .Where(t => error.NodePath is { } path && t.Tree.FindNode(path.Length == 0 ? "/" : path) is { } node
+                && (error.PropertyName is null || node.HasProperty(error.PropertyName)))
+            .Select(t => t.Source)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (holders.Count == 0 && _loaded.Count == 1)
+        {
+            holders.Add(_loaded[0].Source);
+        }
+
+        return holders.Count == 0 ? error.Message : $"{string.Join(" or ", holders)}: {error.Message}";
+    }
+
+    private LoadedTree Loaded(LoadedTree tree)
+    {
+        _loaded.Add(tree);
+        return tree;
+    }
 
     public bool TryNormaliseXenVersion(string text, out string normalised, out string known)
     {
@@ -62,8 +93,45 @@ internal sealed partial class LibraryBackend : IRegionsBackend
             .Where(i => i.Error is not null)
             .Select(i => new JsonRegError(Rendering.JsonText.Escape(i.NodePath), i.Index, Rendering.JsonText.Escape(i.Error!.Value.Message)))
             .ToList();
-        return new JsonRegsDocument(regs, pci, errors);
+        return new JsonRegsDocument(regs, pci, errors, NotAddresses(tree.Tree, all));
     }
+
+    /// <summary>
+    /// Every node with reg that gave no entry, with the decoder's reason, plus every reg cut short by a partial
+    /// tuple: so that a node is never left out of dt regs without a word.
+    /// </summary>
+    private static List<JsonRegNotAddress> NotAddresses(DeviceTree tree, AddressEnumeration all)
+    {
+        var reasons = new Dictionary<string, AddressDiagnostic>(StringComparer.Ordinal);
+        foreach (AddressDiagnostic d in all.Diagnostics)
+        {
+            if (d.Id is AddressDiagnosticId.RootReg or AddressDiagnosticId.NotOnABus or AddressDiagnosticId.InvalidCellCountNoAddresses
+                or AddressDiagnosticId.RegUnderPciBus or AddressDiagnosticId.EmptyAddressProperty or AddressDiagnosticId.TrailingPartialTuple)
+            {
+                reasons.TryAdd(d.NodePath, d);
+            }
+        }
+
+        var withEntries = new HashSet<DeviceTreeNode>(all.Items.Where(i => i.Kind == AddressItemKind.Reg).Select(i => i.Node));
+        var notes = new List<JsonRegNotAddress>();
+        foreach (DeviceTreeNode node in tree.Nodes)
+        {
+            bool listed = withEntries.Contains(node);
+            if (reasons.TryGetValue(node.Path, out AddressDiagnostic reason))
+            {
+                notes.Add(new JsonRegNotAddress(node.Path, WithoutPath(reason.Message, node.Path), reason.Id.ToString()));
+            }
+            else if (!listed && node.HasProperty("reg"))
+            {
+                notes.Add(new JsonRegNotAddress(node.Path, "reg gives no whole address entry, so Xen reads no address from it.", nameof(AddressDiagnosticId.EmptyAddressProperty)));
+            }
+        }
+
+        return notes;
+    }
+
+    private static string WithoutPath(string message, string path) =>
+        message.StartsWith(path + ": ", StringComparison.Ordinal) ? message[(path.Length + 2)..] : message;
 
     public string WriteDts(LoadedTree tree)
     {

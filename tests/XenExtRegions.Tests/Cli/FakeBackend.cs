@@ -105,7 +105,10 @@ internal sealed class FakeBackend : IRegionsBackend
     public JsonRegsDocument DecodeRegs(LoadedTree tree) => new(
         [new JsonReg("/soc/serial@e6e88000", 0, "0xe6e88000", "0x40")],
         [new JsonPciRange("/soc/pcie@fe000000", "0xfe100000", "0x100000")],
+        [],
         []);
+
+    public string DescribeInputError(XenExtRegions.DeviceTrees.DeviceTreeFormatException error) => error.Message;
 
     public string WriteDts(LoadedTree tree) => "/dts-v1/;\n\n/ {\n};\n";
 

@@ -247,8 +247,19 @@ public sealed class DtsHostileTests
             string input = text.ToString();
             if (HostileInput.ParseDts(input, FormattableString.Invariant($"mutant {mutant}"), out DeviceTree? tree) && checkRoundTrip)
             {
-                // Whatever we accept, we can write and read back.
-                Assert.Null(DeviceTreeComparer.FindFirstDifference(tree!, DtsReader.Parse(DtsWriter.Write(tree!), "again.dts")));
+                // Whatever we accept, we can write and read back, except names our reader takes but dtc stops on
+                // ('*' in a node name, '@' in a property name …), which the writer refuses naming dtc's check.
+                string written;
+                try
+                {
+                    written = DtsWriter.Write(tree!);
+                }
+                catch (DtsWriteException e) when (e.Message.Contains("_name_chars check", StringComparison.Ordinal) || e.Message.Contains("node_name_format check", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Assert.Null(DeviceTreeComparer.FindFirstDifference(tree!, DtsReader.Parse(written, "again.dts")));
             }
         }
     }

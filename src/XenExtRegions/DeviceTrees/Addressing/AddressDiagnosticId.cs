@@ -50,4 +50,16 @@ public enum AddressDiagnosticId
 
     /// <summary>A node has <c>reg</c> but its parent is not a bus, so Xen sees no address.</summary>
     NotOnABus = 3115,
+
+    /// <summary>The root node has <c>reg</c>: it has no parent bus, so Xen reads no address there.</summary>
+    RootReg = 3116,
+
+    /// <summary>
+    /// A child of a PCI bus has <c>reg</c> (configuration-space addresses) but no <c>assigned-addresses</c>, the
+    /// property Xen takes its CPU addresses from.
+    /// </summary>
+    RegUnderPciBus = 3117,
+
+    /// <summary>A node's <c>reg</c> (or <c>assigned-addresses</c>) is empty, so it holds no address.</summary>
+    EmptyAddressProperty = 3118,
 }

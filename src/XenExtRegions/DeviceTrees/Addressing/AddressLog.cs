@@ -28,6 +28,9 @@ internal static partial class AddressLog
             case AddressDiagnosticId.CannotEnumerateRanges: CannotEnumerateRanges(logger, level, message); break;
             case AddressDiagnosticId.PciDeviceTypeCaseMismatch: PciDeviceTypeCaseMismatch(logger, level, message); break;
             case AddressDiagnosticId.InvalidCellCountNoAddresses: InvalidCellCountNoAddresses(logger, level, message); break;
+            case AddressDiagnosticId.RootReg: RootReg(logger, level, message); break;
+            case AddressDiagnosticId.RegUnderPciBus: RegUnderPciBus(logger, level, message); break;
+            case AddressDiagnosticId.EmptyAddressProperty: EmptyAddressProperty(logger, level, message); break;
             default: NotOnABus(logger, level, message); break;
         }
     }
@@ -76,4 +79,13 @@ internal static partial class AddressLog
 
     [LoggerMessage(EventId = (int)AddressDiagnosticId.NotOnABus, EventName = "NotOnABus", Message = "{Message}")]
     private static partial void NotOnABus(ILogger logger, LogLevel level, string message);
+
+    [LoggerMessage(EventId = (int)AddressDiagnosticId.RootReg, EventName = "RootReg", Message = "{Message}")]
+    private static partial void RootReg(ILogger logger, LogLevel level, string message);
+
+    [LoggerMessage(EventId = (int)AddressDiagnosticId.RegUnderPciBus, EventName = "RegUnderPciBus", Message = "{Message}")]
+    private static partial void RegUnderPciBus(ILogger logger, LogLevel level, string message);
+
+    [LoggerMessage(EventId = (int)AddressDiagnosticId.EmptyAddressProperty, EventName = "EmptyAddressProperty", Message = "{Message}")]
+    private static partial void EmptyAddressProperty(ILogger logger, LogLevel level, string message);
 }

@@ -61,6 +61,12 @@ public sealed partial class DeviceTreeAddressDecoder
         DeviceTreeNode? parent = node.Parent;
         if (parent is null)
         {
+            if (sink?.Wants(LogLevel.Debug) == true && node.HasValue("reg"))
+            {
+                sink.Report(AddressDiagnosticId.RootReg, LogLevel.Debug, node.Path, -1,
+                    "/: reg ignored because the root has no parent bus; Xen reads no address for the root.");
+            }
+
             return false;
         }
 
@@ -92,10 +98,22 @@ public sealed partial class DeviceTreeAddressDecoder
 
         if (!found)
         {
+            if (bus == AddressBusKind.Pci && sink?.Wants(LogLevel.Debug) == true && node.HasValue("reg"))
+            {
+                sink.Report(AddressDiagnosticId.RegUnderPciBus, LogLevel.Debug, node.Path, -1,
+                    FormattableString.Invariant($"{node.Path}: reg holds PCI configuration-space addresses of bus {parent.Path}; Xen takes CPU addresses from assigned-addresses, which the node lacks."));
+            }
+
             return false;
         }
 
         layout = new AddressLayout(propertyName, value, bus, na, ns);
+        if (value.Length == 0 && sink?.Wants(LogLevel.Debug) == true)
+        {
+            sink.Report(AddressDiagnosticId.EmptyAddressProperty, LogLevel.Debug, node.Path, -1,
+                FormattableString.Invariant($"{node.Path}: {propertyName} is empty, so it holds no address."));
+        }
+
         if (value.Length % ((na + ns) * 4) != 0 && sink?.Wants(LogLevel.Warning) == true)
         {
             sink.Report(AddressDiagnosticId.TrailingPartialTuple, LogLevel.Warning, node.Path, layout.Count,

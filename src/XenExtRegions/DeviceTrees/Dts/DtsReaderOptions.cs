@@ -75,6 +75,14 @@ public sealed class DtsReaderOptions
     /// Which files <c>/include/</c> and <c>/incbin/</c> may read. Default <see cref="DtsFileAccess.Unrestricted"/>
     /// (dtc's behaviour, for your own sources); use <see cref="DtsFileAccess.None"/> for untrusted text.
     /// </summary>
+    /// <remarks>
+    /// The default stays dtc's because board sources include their <c>.dtsi</c> files by relative and absolute
+    /// paths, and a stricter default would refuse them. Source printed by <see cref="DtsWriter"/> from a blob is safe
+    /// to read with it: the writer refuses every name DTS cannot spell, so a hostile DTB cannot smuggle an
+    /// <c>/include/</c> or <c>/incbin/</c> into the text, and it never prints either directive itself. Text written
+    /// by anyone else (an upload, a guest's tree, a file from the network) can name any file of the machine: read
+    /// it with <see cref="Untrusted"/>, or <see cref="DtsFileAccess.SearchDirectoriesOnly"/> for a checked-out tree.
+    /// </remarks>
     public DtsFileAccess FileAccess { get; init; } = DtsFileAccess.Unrestricted;
 
     /// <summary>

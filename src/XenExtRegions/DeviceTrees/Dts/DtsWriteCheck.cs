@@ -6,14 +6,18 @@ using System.Text;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// What <see cref="DtsWriter"/> checks before it prints anything: every name is one DTS can spell, and every
-/// explicit phandle is one <see cref="DtsReader"/> (and dtc) accept. A blob may break both rules; printing such a
+/// What <see cref="DtsWriter"/> checks before it prints anything: every name is one DTS can spell and dtc 1.6.1
+/// accepts without error (node names without '#', '?', '*' or a second '@'; property names without '@'), and every
+/// explicit phandle is one <see cref="DtsReader"/> (and dtc) accept. The rule: the output reads back in our reader
+/// and in plain dtc, or nothing is printed and the reason is given. A blob may break both rules; printing such a
 /// tree verbatim would give a source that reads back as another tree, or does not read back, or (a name carrying
 /// <c>;</c> and <c>/incbin/</c>) reads local files.
 /// </summary>
 internal static class DtsWriteCheck
 {
     private const string NameClass = "[a-zA-Z0-9,._+*#?@-]";
+
+    private static readonly char[] PropertyOnlyChars = { '#', '?', '*' };
 
     // At the start of a line our reader takes '#word' for a C preprocessor directive and '#digits ' for a cpp line
     // marker; names spelled so would not read back as names.
@@ -38,14 +42,14 @@ internal static class DtsWriteCheck
         while (stack.Count > 0)
         {
             DeviceTreeNode node = stack.Pop();
-            if (!node.IsRoot && Fault(node.Name) is string nodeFault)
+            if (!node.IsRoot && (Fault(node.Name) ?? DtcNodeNameFault(node.Name)) is string nodeFault)
             {
                 throw new DtsWriteException($"The node name '{Printable(node.Name)}' cannot be written as DTS: {nodeFault}", Printable(node.Path));
             }
 
             foreach (DeviceTreeProperty property in node.Properties)
             {
-                if (Fault(property.Name) is string propertyFault)
+                if ((Fault(property.Name) ?? DtcPropertyNameFault(property.Name)) is string propertyFault)
                 {
                     throw new DtsWriteException(
                         $"The property name '{Printable(property.Name)}' cannot be written as DTS: {propertyFault}", Printable(node.Path), Printable(property.Name));
@@ -108,6 +112,38 @@ internal static class DtsWriteCheck
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Why dtc would refuse <paramref name="name"/> as a node name although its lexer reads it: dtc's error checks
+    /// node_name_chars (no '#', '?' or '*' in a node name) and node_name_format (one '@' at most) stop it with
+    /// "Input tree has errors". Null when dtc accepts the name.
+    /// </summary>
+    internal static string? DtcNodeNameFault(string name)
+    {
+        int bad = name.IndexOfAny(PropertyOnlyChars);
+        if (bad >= 0)
+        {
+            return string.Format(CultureInfo.InvariantCulture, "character '{0}' at index {1} is refused in node names by dtc (its node_name_chars check); only property names may hold '#', '?' and '*'.", name[bad], bad);
+        }
+
+        int at = name.IndexOf('@');
+        int second = at < 0 ? -1 : name.IndexOf('@', at + 1);
+        if (second >= 0)
+        {
+            return string.Format(CultureInfo.InvariantCulture, "a second '@' at index {0} is refused by dtc (its node_name_format check): a node name has one unit address at most.", second);
+        }
+
+        return null;
+    }
+
+    /// <summary>Why dtc would refuse <paramref name="name"/> as a property name (its property_name_chars check: no '@'), or null.</summary>
+    internal static string? DtcPropertyNameFault(string name)
+    {
+        int at = name.IndexOf('@');
+        return at < 0
+            ? null
+            : string.Format(CultureInfo.InvariantCulture, "character '@' at index {0} is refused in property names by dtc (its property_name_chars check); only node names may hold '@'.", at);
     }
 
     /// <summary>The rules <see cref="DtsReader"/> applies to explicit phandles, applied before printing.</summary>

@@ -7,8 +7,10 @@ namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
 /// Writes a <see cref="DeviceTree"/> as a version 17 DTB (last_comp_version 16) in dtc's layout: header, memory
-/// reservation block (8-byte aligned, ending with 0,0), structure block (4-byte aligned), de-duplicated strings
-/// block, then optional free space. The output depends only on the tree's content, so writing is deterministic.
+/// reservation block (8-byte aligned, ending with 0,0), structure block (4-byte aligned), strings block, then
+/// optional free space. Property names are stored as dtc 1.6.1 stores them: in the order first met (node before its
+/// children, properties in order), a name that ends an earlier stored name sharing that tail, so a tree read from a
+/// dtc-made blob is written back byte for byte. The output depends only on the tree's content, so writing is deterministic.
 /// </summary>
 /// <remarks>
 /// Names are written as UTF-8, except that each lone surrogate U+DC80–U+DCFF becomes the raw byte 0x80–0xFF it
@@ -59,7 +61,6 @@ public static class DtbWriter
     {
         var layout = new Layout();
         long structSize = TokenSize; // FDT_END
-        long stringsSize = 0;
         foreach (DeviceTreeNode node in tree.Nodes)
         {
             CheckName(node.Name, node, null);
@@ -70,12 +71,10 @@ public static class DtbWriter
             {
                 DeviceTreeProperty property = properties[i];
                 structSize += 12 + Align4(property.Length);
-                if (!layout.StringOffsets.ContainsKey(property.Name))
+                if (!layout.Strings.HasInstance(property.Name))
                 {
                     CheckName(property.Name, node, property.Name);
-                    layout.StringOffsets.Add(property.Name, (int)Math.Min(stringsSize, int.MaxValue));
                     layout.Strings.Add(property.Name);
-                    stringsSize += EscapedUtf8.GetByteCount(property.Name) + 1;
                 }
             }
         }
@@ -91,6 +90,7 @@ public static class DtbWriter
         long rsvmapOffset = FdtHeader.Size; // 40 is already 8-byte aligned
         long structOffset = rsvmapOffset + ((tree.MemoryReservations.Count + 1L) * 16);
         long stringsOffset = structOffset + structSize;
+        long stringsSize = layout.Strings.Length;
         long total = stringsOffset + stringsSize + options.ExtraFreeSpace;
         if (total > int.MaxValue - 64)
         {
@@ -151,11 +151,7 @@ public static class DtbWriter
         }
 
         WriteU32(span, at, (uint)FdtToken.End);
-        at = layout.StringsOffset;
-        foreach (string name in layout.Strings)
-        {
-            at += EscapedUtf8.Encode(name, blob, at) + 1;
-        }
+        layout.Strings.Bytes.CopyTo(span.Slice(layout.StringsOffset));
     }
 
     private static int BeginNode(byte[] blob, int at, DeviceTreeNode node, Layout layout)
@@ -169,7 +165,7 @@ public static class DtbWriter
             DeviceTreeProperty property = properties[i];
             WriteU32(blob, at, (uint)FdtToken.Prop);
             WriteU32(blob, at + 4, (uint)property.Length);
-            WriteU32(blob, at + 8, (uint)layout.StringOffsets[property.Name]);
+            WriteU32(blob, at + 8, (uint)layout.Strings.Add(property.Name));
             property.Span.CopyTo(blob.AsSpan(at + 12));
             at += 12 + Align4(property.Length);
         }
@@ -195,9 +191,7 @@ public static class DtbWriter
     /// <summary>Offsets and sizes computed before writing, plus the strings block in order.</summary>
     private sealed class Layout
     {
-        public Dictionary<string, int> StringOffsets { get; } = new(StringComparer.Ordinal);
-
-        public List<string> Strings { get; } = new();
+        public DtbStringsBlock Strings { get; } = new();
 
         public int RsvmapOffset { get; set; }
 

@@ -4,7 +4,13 @@ using System.Collections.Generic;
 
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>Typed readers over the raw value. Every failure is a <see cref="DeviceTreeFormatException"/> naming node and property.</summary>
+/// <summary>
+/// Typed readers over the raw value. The contract: a <c>GetX</c> reader throws <see cref="DeviceTreeFormatException"/>
+/// (naming node and property) when the value does not have the shape it reads, and a <c>TryGetX</c> twin returns
+/// false instead, for values that come from untrusted input; nothing else is thrown for a malformed value.
+/// <see cref="GetCell"/> and <see cref="ReadNumber"/> fail only for indexes outside <see cref="CellCount"/>, which
+/// the caller can check first.
+/// </summary>
 public sealed partial class DeviceTreeProperty
 {
     /// <summary>The number of whole 32-bit cells in the value (<c>Length / 4</c>).</summary>
@@ -51,6 +57,35 @@ public sealed partial class DeviceTreeProperty
         return BinaryPrimitives.ReadUInt64BigEndian(_value.Span);
     }
 
+    /// <summary>Reads the value as a big-endian 64-bit number, when it is exactly 8 bytes long.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>False when the length is not 8.</returns>
+    public bool TryGetUInt64(out ulong value)
+    {
+        if (_value.Length != 8)
+        {
+            value = 0;
+            return false;
+        }
+
+        value = BinaryPrimitives.ReadUInt64BigEndian(_value.Span);
+        return true;
+    }
+
+    /// <summary>Reads the value as a phandle, when it is one cell that is neither 0 nor 0xffffffff.</summary>
+    /// <param name="value">The phandle.</param>
+    /// <returns>False when the value is not one cell, or is 0 or 0xffffffff.</returns>
+    public bool TryGetPhandle(out uint value)
+    {
+        if (TryGetUInt32(out value) && value is not 0 and not uint.MaxValue)
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
     /// <summary>Reads the value as a phandle (one cell, neither 0 nor 0xffffffff).</summary>
     /// <returns>The phandle.</returns>
     /// <exception cref="DeviceTreeFormatException">The value is not one cell, or is 0 or 0xffffffff.</exception>
@@ -84,19 +119,33 @@ public sealed partial class DeviceTreeProperty
     /// <exception cref="DeviceTreeFormatException">The length is not a multiple of 4.</exception>
     public uint[] GetCells()
     {
-        if (_value.Length % 4 != 0)
+        if (!TryGetCells(out uint[]? cells))
         {
             throw Error(FormattableString.Invariant($"A cell array needs a length that is a multiple of 4, but the value has {_value.Length} bytes."));
         }
 
-        var cells = new uint[_value.Length / 4];
+        return cells;
+    }
+
+    /// <summary>Reads every cell, when the length is a multiple of 4.</summary>
+    /// <param name="cells">The cells (empty for an empty value), when the method returns true.</param>
+    /// <returns>False when the length is not a multiple of 4.</returns>
+    public bool TryGetCells([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out uint[]? cells)
+    {
+        if (_value.Length % 4 != 0)
+        {
+            cells = null;
+            return false;
+        }
+
+        cells = new uint[_value.Length / 4];
         ReadOnlySpan<byte> span = _value.Span;
         for (int i = 0; i < cells.Length; i++)
         {
             cells[i] = BinaryPrimitives.ReadUInt32BigEndian(span.Slice(i * 4, 4));
         }
 
-        return cells;
+        return true;
     }
 
     /// <summary>
@@ -172,15 +221,30 @@ public sealed partial class DeviceTreeProperty
     /// <exception cref="DeviceTreeFormatException">The value does not end with a NUL.</exception>
     public IReadOnlyList<string> GetStringList()
     {
+        if (!TryGetStringList(out IReadOnlyList<string>? list))
+        {
+            throw Error("Expected a list of NUL-terminated strings, but the value does not end with a NUL.");
+        }
+
+        return list;
+    }
+
+    /// <summary>Reads the value as a list of NUL-terminated strings, when it ends with a NUL (or is empty).</summary>
+    /// <param name="strings">The strings in order (empty for an empty value), when the method returns true.</param>
+    /// <returns>False when the value does not end with a NUL.</returns>
+    public bool TryGetStringList([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlyList<string>? strings)
+    {
         ReadOnlySpan<byte> span = _value.Span;
         if (span.Length == 0)
         {
-            return Array.Empty<string>();
+            strings = Array.Empty<string>();
+            return true;
         }
 
         if (span[span.Length - 1] != 0)
         {
-            throw Error("Expected a list of NUL-terminated strings, but the value does not end with a NUL.");
+            strings = null;
+            return false;
         }
 
         var list = new List<string>();
@@ -191,12 +255,13 @@ public sealed partial class DeviceTreeProperty
             span = span.Slice(end + 1);
         }
 
-        return list;
+        strings = list;
+        return true;
     }
 
     /// <summary>True when the value is a string list containing <paramref name="value"/> (ordinal compare).</summary>
     /// <param name="value">The string to look for.</param>
-    /// <returns>True when one of the strings equals <paramref name="value"/>.</returns>
+    /// <returns>True when one of the strings equals <paramref name="value"/>; false, not an exception, for a value that is not a string list.</returns>
     public bool ContainsString(string value)
     {
         ReadOnlySpan<byte> span = _value.Span;

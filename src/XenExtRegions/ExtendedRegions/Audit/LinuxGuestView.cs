@@ -143,7 +143,12 @@ public static class LinuxGuestView
             return problems;
         }
 
-        IReadOnlyList<string> compatible = exact.Compatible;
+        if (!exact.TryGetCompatible(out IReadOnlyList<string>? compatible))
+        {
+            problems.Add(exact.Path + ": compatible is not a list of NUL-terminated strings: Linux does not take it as Xen's node");
+            return problems;
+        }
+
         if (!exact.IsCompatible("xen,xen"))
         {
             problems.Add(exact.Path + ": compatible lacks \"xen,xen\": Linux does not take it as Xen's node");

@@ -104,27 +104,51 @@ public sealed class DtsWriterNameTests
     public void A_named_root_is_refused_because_dts_spells_the_root_as_a_slash() =>
         Assert.Contains("root node is named 'r'", Refused(new DeviceTree(new DeviceTreeNode("r"))).Message, StringComparison.Ordinal);
 
-    [Theory]
-    [InlineData("#address-cells")]
-    [InlineData("linux,phandle")]
-    [InlineData("node@0,1")]
-    [InlineData("a-b_c.d+e?*")]
-    [InlineData("#")]
-    [InlineData("#includes")]
-    [InlineData("#line")]
-    [InlineData("#1a")]
-    [InlineData("0x10")]
-    [InlineData("123")]
-    [InlineData("?")]
-    [InlineData("@")]
-    [InlineData("-")]
-    [InlineData("ABC,xyz-09")]
-    public void Names_dts_can_spell_are_printed_and_read_back(string name)
+    public static TheoryData<string> PropertyNames => new()
     {
-        foreach (DeviceTree tree in new[] { WithProperty(name), WithNode(name) })
-        {
-            string text = DtsWriter.Write(tree);
-            Assert.Null(DeviceTreeComparer.FindFirstDifference(tree, DtsReader.Parse(text)));
-        }
+        "#address-cells", "linux,phandle", "a-b_c.d+e?*", "#", "#includes", "#line", "#1a", "0x10", "123", "?", "*", "-", "ABC,xyz-09",
+    };
+
+    public static TheoryData<string> NodeNames => new() { "node@0,1", "@", "a@", "@1", "0x10", "123", "-", "ABC,xyz-09", "a,b._+-c" };
+
+    // What dtc 1.6.1 stops on with "ERROR (...)": '#', '?', '*' or a second '@' in a node name, '@' in a property name.
+    public static TheoryData<string> NodeNamesDtcRefuses => new() { "a#b", "#a", "a?b", "?", "a*b", "a@1@2", "@@" };
+
+    public static TheoryData<string> PropertyNamesDtcRefuses => new() { "a@b", "@", "reg@0" };
+
+    [Theory]
+    [MemberData(nameof(PropertyNames))]
+    public void Property_names_dts_can_spell_are_printed_and_read_back(string name)
+    {
+        DeviceTree tree = WithProperty(name);
+        Assert.Null(DeviceTreeComparer.FindFirstDifference(tree, DtsReader.Parse(DtsWriter.Write(tree))));
+    }
+
+    [Theory]
+    [MemberData(nameof(NodeNames))]
+    public void Node_names_dts_can_spell_are_printed_and_read_back(string name)
+    {
+        DeviceTree tree = WithNode(name);
+        Assert.Null(DeviceTreeComparer.FindFirstDifference(tree, DtsReader.Parse(DtsWriter.Write(tree))));
+    }
+
+    [Theory]
+    [MemberData(nameof(NodeNamesDtcRefuses))]
+    public void Node_names_dtc_refuses_are_refused_with_dtcs_check_named(string name)
+    {
+        DtsWriteException e = Refused(WithNode(name));
+        Assert.Equal("/soc/" + name, e.NodePath);
+        Assert.Contains("dtc", e.Message, StringComparison.Ordinal);
+        string check = name.AsSpan().IndexOfAny('#', '?', '*') >= 0 ? "node_name_chars" : "node_name_format";
+        Assert.Contains(check, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(PropertyNamesDtcRefuses))]
+    public void Property_names_dtc_refuses_are_refused_with_dtcs_check_named(string name)
+    {
+        DtsWriteException e = Refused(WithProperty(name));
+        Assert.Equal(name, e.PropertyName);
+        Assert.Contains("property_name_chars", e.Message, StringComparison.Ordinal);
     }
 }
