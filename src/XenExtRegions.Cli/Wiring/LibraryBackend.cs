@@ -14,13 +14,20 @@ internal sealed partial class LibraryBackend : IRegionsBackend
 {
     private static readonly byte[] DtbMagic = [0xd0, 0x0d, 0xfe, 0xed];
 
-    public LoadedTree LoadTree(string path, byte[] content)
+    public LoadedTree LoadTree(string path, byte[] content, TreeReadChoices? choices = null)
     {
         if (content.AsSpan().StartsWith(DtbMagic))
         {
             try
             {
-                return new LoadedTree(DtbReader.Read(content), path, true);
+                DeviceTree blob = DtbReader.Read(content);
+                if (choices?.BootCpu is uint cpu)
+                {
+                    // dtc's -b sets the header field whatever the input form.
+                    blob = new DeviceTree(blob.Root, blob.MemoryReservations, cpu, blob.Version, blob.LastCompatibleVersion);
+                }
+
+                return new LoadedTree(blob, path, true);
             }
             catch (DeviceTreeFormatException e)
             {
@@ -30,7 +37,12 @@ internal sealed partial class LibraryBackend : IRegionsBackend
         }
 
         string text = new UTF8Encoding(false).GetString(content).TrimStart('\uFEFF');
-        var options = new DtsReaderOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) };
+        var options = new DtsReaderOptions
+        {
+            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)),
+            GenerateSymbols = choices?.Symbols ?? false,
+            BootCpuIdPhys = choices?.BootCpu,
+        };
         return new LoadedTree(DtsReader.Parse(text, path, options), path, false);
     }
 
