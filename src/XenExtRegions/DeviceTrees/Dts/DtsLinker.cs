@@ -54,7 +54,7 @@ internal static partial class DtsLinker
 
         if (parser.SawOmitIfNoRef)
         {
-            OmitUnreferenced(parser, root, phandles);
+            OmitUnreferenced(parser, root, phandles, options.GenerateSymbols);
         }
 
         if (options.GenerateSymbols && parser.SawLabels)
@@ -322,14 +322,15 @@ internal static partial class DtsLinker
     /// Deletes unreferenced /omit-if-no-ref/ nodes in pre-order, as dtc's omit_unused_nodes check: with their
     /// subtrees, labels and phandles, so the passes after it (symbols, fixups, new phandles) see the tree dtc sees.
     /// </summary>
-    private static void OmitUnreferenced(DtsParser parser, DtsSourceNode root, Dictionary<uint, DtsSourceNode> phandles)
+    private static void OmitUnreferenced(DtsParser parser, DtsSourceNode root, Dictionary<uint, DtsSourceNode> phandles, bool generateSymbols)
     {
         var stack = new Stack<DtsSourceNode>();
         stack.Push(root);
         while (stack.Count > 0)
         {
             DtsSourceNode node = stack.Pop();
-            if (node.OmitIfNoRef && !node.Referenced && node.Parent is not null)
+            // As dtc: with -@ a labelled node stays, since an overlay may refer to it through __symbols__.
+            if (node.OmitIfNoRef && !node.Referenced && node.Parent is not null && !(generateSymbols && node.Labels is not null))
             {
                 parser.DeleteSubtree(node, gone =>
                 {

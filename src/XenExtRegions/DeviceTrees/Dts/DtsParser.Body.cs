@@ -10,10 +10,10 @@ internal sealed partial class DtsParser
     /// Parses the statements of a node block after its '{' up to and including the matching "};", applying them
     /// to <paramref name="node"/>. Nested blocks are handled with an explicit stack.
     /// </summary>
-    private void ParseNodeBody(DtsSourceNode node)
+    private void ParseNodeBody(DtsSourceNode node, bool created)
     {
         var stack = new Stack<BlockFrame>();
-        var frame = new BlockFrame(node, _s.Location, ++_blockCount);
+        var frame = new BlockFrame(node, _s.Location, ++_blockCount) { Creates = created };
         while (true)
         {
             _s.SkipTrivia();
@@ -107,7 +107,20 @@ internal sealed partial class DtsParser
                 string name = ReadNameAfterKeyword("/delete-node/");
                 ExpectSemicolon($"after '/delete-node/ {name}'");
                 frame.SeenSubnode = true;
-                if (frame.Node.FindChild(name) is { Deleted: false } child)
+                if (frame.Creates)
+                {
+                    // dtc keeps '/delete-node/ name;' in a block that creates its node as a deleted child of that
+                    // name: a second one of the name in the block is a duplicate, and a later block revives it there.
+                    if (frame.Node.FindChild(name) is not null)
+                    {
+                        throw at.Error($"Duplicate node name: '{name}' is defined and deleted in one block of '{DisplayName(frame.Node)}', which creates that node (dtc keeps both).");
+                    }
+
+                    DtsSourceNode placeholder = GetOrReviveChild(frame.Node, name, at, out _);
+                    placeholder.DefinedInBlock = frame.Id;
+                    placeholder.Deleted = true;
+                }
+                else if (frame.Node.FindChild(name) is { Deleted: false } child)
                 {
                     DeleteSubtree(child);
                 }
@@ -134,7 +147,7 @@ internal sealed partial class DtsParser
                     throw nameAt.Error(FormattableString.Invariant($"Nodes are nested more than {_options.MaxDepth} deep (DtsReaderOptions.MaxDepth)."));
                 }
 
-                DtsSourceNode child = GetOrReviveChild(frame.Node, itemName, nameAt, out bool created);
+                DtsSourceNode child = GetOrReviveChild(frame.Node, itemName, nameAt, out bool childCreated);
                 if (child.DefinedInBlock == frame.Id)
                 {
                     throw nameAt.Error($"Duplicate node name: '{itemName}' is defined twice in one block of '{DisplayName(frame.Node)}'.");
@@ -144,11 +157,11 @@ internal sealed partial class DtsParser
                 child.OmitIfNoRef |= omit;
                 if (labels is not null)
                 {
-                    AddNodeLabels(child, labels, created);
+                    AddNodeLabels(child, labels, childCreated);
                 }
 
                 stack.Push(frame);
-                frame = new BlockFrame(child, nameAt, ++_blockCount);
+                frame = new BlockFrame(child, nameAt, ++_blockCount) { Creates = childCreated };
                 continue;
             }
 
@@ -269,5 +282,8 @@ internal sealed partial class DtsParser
         public DtsSourceLocation OpenedAt { get; }
 
         public bool SeenSubnode { get; set; }
+
+        /// <summary>True when this block creates its node (it did not exist before), rather than extending one.</summary>
+        public bool Creates { get; init; }
     }
 }

@@ -195,6 +195,7 @@ internal sealed partial class DtsParser
             }
 
             DtsSourceNode target2;
+            bool created = false;
             if (_s.Current == '/' && !_s.LookingAt("/memreserve/") && !_s.LookingAt("/dts-v1/") && !_s.LookingAt("/delete-property/"))
             {
                 _s.Advance();
@@ -204,6 +205,7 @@ internal sealed partial class DtsParser
                     throw _s.Location.Error("Expected '{' after '/' to open the root node.");
                 }
 
+                created = _root is null;
                 if (_root is null)
                 {
                     CountNode(at);
@@ -220,6 +222,7 @@ internal sealed partial class DtsParser
                 if (IsFragment(target))
                 {
                     target2 = AddFragment(target, refAt);
+                    created = true;
                     sawRoot = true;
                 }
                 else
@@ -255,7 +258,7 @@ internal sealed partial class DtsParser
             }
 
             _s.Advance(); // '{'
-            ParseNodeBody(target2);
+            ParseNodeBody(target2, created);
         }
     }
 
