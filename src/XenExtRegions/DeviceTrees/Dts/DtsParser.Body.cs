@@ -83,9 +83,20 @@ internal sealed partial class DtsParser
 
                 ExpectSemicolon($"after '/delete-property/ {name}'");
                 int deleted = frame.Node.FindProperty(name);
-                if (deleted >= 0)
+                if (frame.Creates)
+                {
+                    // In a block that creates its node dtc keeps the deletion as one more (deleted) property: it does
+                    // not remove one the block assigns, and a later block assigning the name revives it in its place.
+                    if (deleted < 0)
+                    {
+                        deleted = SetProperty(frame.Node, name, at, out _);
+                        frame.Node.PropertyAt(deleted).Deleted = true;
+                    }
+                }
+                else if (deleted >= 0)
                 {
                     frame.Node.PropertyAt(deleted).Deleted = true;
+                    frame.Node.PropertyAt(deleted).ClearLabels();
                 }
 
                 continue;
