@@ -194,6 +194,11 @@ internal sealed partial class DtsParser
                 continue;
             }
 
+            if (_s.LookingAt("/plugin/"))
+            {
+                throw at.Error("'/plugin/;' must directly follow '/dts-v1/;'.");
+            }
+
             DtsSourceNode target2;
             bool created = false;
             if (_s.Current == '/' && !_s.LookingAt("/memreserve/") && !_s.LookingAt("/dts-v1/") && !_s.LookingAt("/delete-property/"))
