@@ -118,6 +118,24 @@ internal static class CliOptions
         HelpName = "FILE",
     };
 
+    /// <summary>dtc's -b: the header's boot_cpuid_phys, one 32-bit cell.</summary>
+    public static Option<uint?> BootCpu() => new("--boot-cpu", "-b")
+    {
+        Description = "As dtc -b: the header's boot_cpuid_phys (" + NumberHelp + "); without it a DTS input takes the reg of the first /cpus child, as dtc does, and a DTB keeps its own",
+        HelpName = "CPU",
+        CustomParser = result =>
+        {
+            ulong value = ParseNumber(result, "--boot-cpu");
+            if (value > uint.MaxValue)
+            {
+                result.AddError($"--boot-cpu: 0x{value:x} does not fit in 32 bits (boot_cpuid_phys is one cell)");
+                return null;
+            }
+
+            return (uint)value;
+        },
+    };
+
     private static ulong ParseNumber(ArgumentResult result, string name)
     {
         if (result.Tokens.Count == 0)

@@ -83,7 +83,9 @@ internal static class DtCommand
         var output = new Argument<string>("OUT") { Description = "The file to write: .dtb/.dtbo writes a blob, .dts/.dtsi writes source; '-': standard output, in the other form than IN's unless -O says" };
         var form = new Option<string?>("--out-format", "-O") { Description = "The output form, whatever OUT's name", HelpName = "dts|dtb" };
         form.AcceptOnlyFromAmong("dts", "dtb");
-        var command = new Command("convert", "Convert DTB to DTS or DTS to DTB (by OUT's extension, or -O)") { input, output, form };
+        var symbols = new Option<bool>("--symbols", "-@") { Description = "As dtc -@: add a __symbols__ node (each label's node path) and give every labelled node a phandle, so overlays can refer to the labels" };
+        Option<uint?> bootCpu = CliOptions.BootCpu();
+        var command = new Command("convert", "Convert DTB to DTS or DTS to DTB (by OUT's extension, or -O)") { input, output, form, symbols, bootCpu };
         command.SetAction(parse =>
         {
             string inPath = parse.GetValue(input)!;
@@ -95,7 +97,8 @@ internal static class DtCommand
                 throw new CliInputException($"OUT: '{outPath}' must end in .dtb or .dts (the extension chooses the output form), or give -O dts|dtb");
             }
 
-            LoadedTree tree = context.Backend.LoadTree(InputFiles.DisplayName(inPath), InputFiles.ReadBytes(inPath, "IN"));
+            var choices = new TreeReadChoices(parse.GetValue(symbols), parse.GetValue(bootCpu));
+            LoadedTree tree = context.Backend.LoadTree(InputFiles.DisplayName(inPath), InputFiles.ReadBytes(inPath, "IN"), choices);
             bool toDtb = asked is not null ? asked == "dtb" : StandardStreams.IsStandard(outPath) ? !tree.WasBinary : ext is ".dtb" or ".dtbo";
             if (toDtb)
             {

@@ -12,10 +12,13 @@ namespace XenExtRegions.Cli.Commands;
 /// </summary>
 internal static class DtOverlayCommand
 {
+    /// <summary>DTS inputs are compiled as dtc -@ compiles them, so a base's labels reach the overlays' fixups.</summary>
+    private static readonly TreeReadChoices AsDtcSymbols = new(Symbols: true, BootCpu: null);
+
     public static Command Build(CliContext context)
     {
-        var baseFile = new Argument<string>("BASE") { Description = "The base tree (DTB or DTS; compile it with dtc -@ when overlays refer to its labels; '-': standard input)" };
-        var overlays = new Argument<string[]>("OVERLAY") { Description = "The overlays (.dtbo compiled with dtc -@), applied in order", Arity = ArgumentArity.OneOrMore };
+        var baseFile = new Argument<string>("BASE") { Description = "The base tree (a DTB compiled with dtc -@ when overlays refer to its labels, or a DTS, read as dtc -@ reads it; '-': standard input)" };
+        var overlays = new Argument<string[]>("OVERLAY") { Description = "The overlays (.dtbo compiled with dtc -@, or /plugin/ DTS sources), applied in order", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "The file to write: .dtb/.dtbo writes a blob, .dts/.dtsi writes source; '-': a blob on standard output", HelpName = "OUT", Required = true };
         var form = new Option<string?>("--out-format", "-O") { Description = "The output form, whatever OUT's name", HelpName = "dts|dtb" };
         form.AcceptOnlyFromAmong("dts", "dtb");
@@ -37,12 +40,12 @@ internal static class DtOverlayCommand
                 throw new CliInputException("only one of BASE and OVERLAY can be '-' (standard input)");
             }
 
-            LoadedTree loaded = context.Backend.LoadTree(InputFiles.DisplayName(basePath), InputFiles.ReadBytes(basePath, "BASE"));
+            LoadedTree loaded = context.Backend.LoadTree(InputFiles.DisplayName(basePath), InputFiles.ReadBytes(basePath, "BASE"), AsDtcSymbols);
             string baseName = loaded.Source;
             DeviceTree tree = loaded.Tree;
             foreach (string overlayPath in overlayPaths)
             {
-                LoadedTree overlay = context.Backend.LoadTree(InputFiles.DisplayName(overlayPath), InputFiles.ReadBytes(overlayPath, "OVERLAY"));
+                LoadedTree overlay = context.Backend.LoadTree(InputFiles.DisplayName(overlayPath), InputFiles.ReadBytes(overlayPath, "OVERLAY"), AsDtcSymbols);
                 try
                 {
                     tree = DeviceTreeOverlay.Apply(tree, overlay.Tree);

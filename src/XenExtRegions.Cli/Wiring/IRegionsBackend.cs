@@ -8,8 +8,8 @@ namespace XenExtRegions.Cli.Wiring;
 /// </summary>
 internal interface IRegionsBackend
 {
-    /// <summary>Reads a DTB or DTS file, deciding by content (DTB magic d00dfeed).</summary>
-    LoadedTree LoadTree(string path, byte[] content);
+    /// <summary>Reads a DTB or DTS file, deciding by content (DTB magic d00dfeed); <paramref name="choices"/> as dtc's -@ and -b.</summary>
+    LoadedTree LoadTree(string path, byte[] content, TreeReadChoices? choices = null);
 
     /// <summary>
     /// The message of a malformed value met after loading (a property getter's <c>DeviceTreeFormatException</c>),

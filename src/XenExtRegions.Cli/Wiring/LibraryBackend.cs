@@ -16,13 +16,20 @@ internal sealed partial class LibraryBackend : IRegionsBackend
     // The trees this invocation loaded, so that a malformed value found later can be traced to its file.
     private readonly List<LoadedTree> _loaded = new();
 
-    public LoadedTree LoadTree(string path, byte[] content)
+    public LoadedTree LoadTree(string path, byte[] content, TreeReadChoices? choices = null)
     {
         if (content.AsSpan().StartsWith(DtbMagic))
         {
             try
             {
-                return Loaded(new LoadedTree(DtbReader.Read(content), path, true));
+                DeviceTree blob = DtbReader.Read(content);
+                if (choices?.BootCpu is uint cpu)
+                {
+                    // dtc's -b sets the header field whatever the input form.
+                    blob = new DeviceTree(blob.Root, blob.MemoryReservations, cpu, blob.Version, blob.LastCompatibleVersion);
+                }
+
+                return Loaded(new LoadedTree(blob, path, true));
             }
             catch (DeviceTreeFormatException e)
             {
@@ -32,7 +39,12 @@ internal sealed partial class LibraryBackend : IRegionsBackend
         }
 
         string text = DtsReader.DecodeSource(content);
-        var options = new DtsReaderOptions { BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) };
+        var options = new DtsReaderOptions
+        {
+            BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)),
+            GenerateSymbols = choices?.Symbols ?? false,
+            BootCpuIdPhys = choices?.BootCpu,
+        };
         return Loaded(new LoadedTree(DtsReader.Parse(text, path, options), path, false));
     }
 

@@ -7,6 +7,9 @@ namespace XenExtRegions.Cli.Wiring;
 /// <summary>A host or guest tree read from a file (or the embedded board), with where it came from.</summary>
 internal sealed record LoadedTree(DeviceTree Tree, string Source, bool WasBinary);
 
+/// <summary>How a tree is read, as dtc's options: -@ (a DTS source gets __symbols__) and -b (the header's boot CPU, for any input).</summary>
+internal sealed record TreeReadChoices(bool Symbols, uint? BootCpu);
+
 /// <summary>Everything the dom0 command knows after merging options, log and board defaults.</summary>
 internal sealed record Dom0Request
 {

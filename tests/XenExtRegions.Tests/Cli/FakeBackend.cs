@@ -28,7 +28,7 @@ internal sealed class FakeBackend : IRegionsBackend
 
     public bool NoRegions { get; init; }
 
-    public LoadedTree LoadTree(string path, byte[] content)
+    public LoadedTree LoadTree(string path, byte[] content, TreeReadChoices? choices = null)
     {
         if (content.Length >= 4 && content[0] == 0xd0 && content[1] == 0x0d && content[2] == 0xfe && content[3] == 0xed)
         {

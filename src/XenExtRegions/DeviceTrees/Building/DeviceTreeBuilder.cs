@@ -18,7 +18,7 @@ public sealed class DeviceTreeBuilder
         Root = new DeviceTreeNodeBuilder(string.Empty, null);
     }
 
-    /// <summary>Starts from a copy of <paramref name="tree"/> (names, properties, reservations, boot CPU).</summary>
+    /// <summary>Starts from a copy of <paramref name="tree"/> (names, properties, labels, reservations, boot CPU).</summary>
     /// <param name="tree">The tree to edit; it is not changed.</param>
     public DeviceTreeBuilder(DeviceTree tree)
     {
@@ -225,7 +225,7 @@ public sealed class DeviceTreeBuilder
                 children[i] = built.Pop();
             }
 
-            built.Push(new DeviceTreeNode(node.Name, node.BuildProperties(), children, validate: false));
+            built.Push(new DeviceTreeNode(node.Name, node.BuildProperties(), children, validate: false) { LabelSet = node.BuildLabels() });
         }
 
         return new DeviceTree(built.Pop(), _reservations, BootCpuIdPhys);

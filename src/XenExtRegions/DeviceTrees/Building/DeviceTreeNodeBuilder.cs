@@ -195,6 +195,7 @@ public sealed partial class DeviceTreeNodeBuilder
         }
 
         _properties.RemoveAt(index);
+        ForgetPropertyLabels(name);
         return true;
     }
 
@@ -210,6 +211,7 @@ public sealed partial class DeviceTreeNodeBuilder
         while (pending.Count > 0)
         {
             (DeviceTreeNode from, DeviceTreeNodeBuilder to) = pending.Pop();
+            to.CopyLabelsFrom(from);
             foreach (DeviceTreeProperty property in from.Properties)
             {
                 // Model values are immutable, so the builder can share them.

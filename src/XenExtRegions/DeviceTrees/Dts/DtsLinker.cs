@@ -7,17 +7,28 @@ namespace XenExtRegions.DeviceTrees;
 /// <summary>
 /// Turns the parser's mutable tree into the immutable model the way dtc's checks do, in dtc's order: duplicate
 /// labels, explicit phandles, phandle references (assigning new phandles 1, 2, 3… in document order of the
-/// references, skipping numbers in use), path references, then removal of unreferenced <c>/omit-if-no-ref/</c> nodes.
-/// Every walk is iterative.
+/// references, skipping numbers in use), path references, then removal of unreferenced <c>/omit-if-no-ref/</c> nodes;
+/// then, as dtc does after its checks, <c>__symbols__</c> (with <see cref="DtsReaderOptions.GenerateSymbols"/>) and,
+/// for an overlay, <c>__fixups__</c> and <c>__local_fixups__</c>. Every walk is iterative. Partial files: overlay
+/// nodes, building the model.
 /// </summary>
-internal static class DtsLinker
+internal static partial class DtsLinker
 {
     /// <summary>Iterated in place of a missing label list (never changed).</summary>
     private static readonly List<string> NoLabels = new(0);
 
+    /// <summary>Ends the owner of a label that no other use may share (a label inside a value); never in a path.</summary>
+    private const string UniqueOwner = "\0";
+
     public static DeviceTree Link(DtsParser parser)
     {
         DtsSourceNode root = parser.Root;
+        DtsReaderOptions options = parser.Options;
+
+        // dtc guesses the boot CPU when parsing ends, before references are resolved or nodes omitted.
+        uint bootCpu = options.BootCpuIdPhys ?? GuessBootCpuId(root);
+        var phandles = new Dictionary<uint, DtsSourceNode>();
+        var allocator = new PhandleAllocator(phandles);
 
         // Each pass is skipped when the parser saw nothing it acts on (a pass over such a tree changes nothing and
         // throws nothing), which is the common case of generated and flattened sources.
@@ -29,7 +40,6 @@ internal static class DtsLinker
                 CheckDuplicateLabels(nodes);
             }
 
-            var phandles = new Dictionary<uint, DtsSourceNode>();
             if (parser.SawPhandleProperty)
             {
                 AssignExplicitPhandles(nodes, phandles);
@@ -37,17 +47,48 @@ internal static class DtsLinker
 
             if (parser.SawReferences)
             {
-                ResolvePhandleReferences(parser, nodes, phandles);
+                ResolvePhandleReferences(parser, nodes, allocator);
                 ResolvePathReferences(parser, nodes);
             }
         }
 
         if (parser.SawOmitIfNoRef)
         {
-            OmitUnreferenced(root);
+            OmitUnreferenced(parser, root, phandles, options.GenerateSymbols);
         }
 
-        return new DeviceTree(Build(root), parser.Reservations);
+        if (options.GenerateSymbols && parser.SawLabels)
+        {
+            AddSymbols(root, allocator);
+        }
+
+        if (parser.IsPlugin && parser.SawReferences)
+        {
+            AddFixups(parser, root);
+        }
+
+        return new DeviceTree(Build(root), parser.Reservations, bootCpu);
+    }
+
+    /// <summary>
+    /// dtc's guess_boot_cpuid: the <c>reg</c> of the first child of <c>/cpus</c> (the first written, even one deleted
+    /// since) when it is one cell, else 0.
+    /// </summary>
+    private static uint GuessBootCpuId(DtsSourceNode root)
+    {
+        if (root.FindChild("cpus") is not { Deleted: false } cpus || cpus.ChildCount == 0)
+        {
+            return 0;
+        }
+
+        DtsSourceNode first = cpus.ChildAt(0);
+        int reg = first.FindLiveProperty("reg");
+        if (reg < 0 || first.PropertyAt(reg).Value.Length != 4)
+        {
+            return 0;
+        }
+
+        return BinaryPrimitives.ReadUInt32BigEndian(first.PropertyAt(reg).Value.Span);
     }
 
     /// <summary>Live nodes in document order (pre-order), without recursion.</summary>
@@ -79,7 +120,7 @@ internal static class DtsLinker
         {
             // Paths cost O(depth) each, so they are built only for nodes that carry labels, and once per node.
             string? path = null;
-            foreach (string label in node.Labels ?? NoLabels)
+            foreach (string label in node.Labels?.Live() ?? NoLabels)
             {
                 Claim(owners, label, path ??= node.Path, node.Location);
             }
@@ -92,9 +133,16 @@ internal static class DtsLinker
                 }
 
                 string? owner = null;
-                foreach (string label in property.Labels ?? NoLabels)
+                foreach (string label in property.Labels?.Live() ?? NoLabels)
                 {
                     Claim(owners, label, owner ??= (path ??= node.Path) + ":" + property.Name, property.Location);
+                }
+
+                foreach (string label in property.ValueLabels ?? NoLabels)
+                {
+                    // Each label inside a value is its own place, as in dtc: two of them, or one that is also the
+                    // property's label, clash.
+                    Claim(owners, label, "the value of " + (owner ??= (path ??= node.Path) + ":" + property.Name) + UniqueOwner, property.Location);
                 }
             }
         }
@@ -104,9 +152,9 @@ internal static class DtsLinker
     {
         if (owners.TryGetValue(label, out string? first))
         {
-            if (!string.Equals(first, owner, StringComparison.Ordinal))
+            if (!string.Equals(first, owner, StringComparison.Ordinal) || owner.EndsWith(UniqueOwner, StringComparison.Ordinal))
             {
-                throw at.Error($"Duplicate label '{label}' on {owner} and {first}.");
+                throw at.Error($"Duplicate label '{label}' on {owner.Replace(UniqueOwner, string.Empty)} and {first.Replace(UniqueOwner, string.Empty)}.");
             }
 
             return;
@@ -168,10 +216,8 @@ internal static class DtsLinker
         return value;
     }
 
-    private static void ResolvePhandleReferences(DtsParser parser, List<DtsSourceNode> nodes, Dictionary<uint, DtsSourceNode> phandles)
+    private static void ResolvePhandleReferences(DtsParser parser, List<DtsSourceNode> nodes, PhandleAllocator allocator)
     {
-        // dtc keeps one counter for the whole run and takes the next number no node has yet.
-        uint next = 1;
         foreach (DtsSourceNode node in nodes)
         {
             // By index: a reference to the node itself appends its new phandle property to this list (which may
@@ -193,36 +239,16 @@ internal static class DtsLinker
                         continue;
                     }
 
-                    DtsSourceNode target = Resolve(parser, reference);
-                    target.Referenced = true;
-                    if (target.Phandle == 0)
+                    DtsSourceNode? target = parser.FindNodeByReference(reference.Target);
+                    if (target is null && parser.IsPlugin)
                     {
-                        while (phandles.ContainsKey(next))
-                        {
-                            next++;
-                        }
-
-                        target.Phandle = next;
-                        phandles.Add(next, target);
-                        if (target.FindLiveProperty("phandle") < 0)
-                        {
-                            byte[] cell = BigEndian(next);
-                            int deleted = target.FindProperty("phandle");
-                            if (deleted >= 0)
-                            {
-                                ref DtsSourceProperty revived = ref target.PropertyAt(deleted);
-                                revived.Deleted = false;
-                                revived.Value = cell;
-                                revived.References = null;
-                            }
-                            else
-                            {
-                                target.PropertyAt(target.AddProperty("phandle", target.Location)).Value = cell;
-                            }
-                        }
+                        // An overlay's reference to a label it does not define stays 0xffffffff and becomes a fixup.
+                        continue;
                     }
 
-                    BinaryPrimitives.WriteUInt32BigEndian(value.Span.Slice(reference.Offset, 4), target.Phandle);
+                    target ??= Resolve(parser, reference);
+                    target.Referenced = true;
+                    BinaryPrimitives.WriteUInt32BigEndian(value.Span.Slice(reference.Offset, 4), allocator.PhandleOf(target));
                 }
             }
         }
@@ -252,9 +278,13 @@ internal static class DtsLinker
 
                 ReadOnlySpan<byte> old = property.Value.Span;
                 var value = new List<byte>(old.Length + 32);
+                var shifted = new List<DtsValueReference>(property.References.Count);
                 int copied = 0;
                 foreach (DtsValueReference reference in property.References)
                 {
+                    // Later references move by what the paths before them insert, so fixups name the final offsets.
+                    int offset = reference.Offset + (value.Count - copied);
+                    shifted.Add(new DtsValueReference(offset, reference.Target, reference.IsPhandle, reference.Location));
                     if (reference.IsPhandle)
                     {
                         continue;
@@ -277,6 +307,7 @@ internal static class DtsLinker
                 }
 
                 property.Value = value.ToArray();
+                property.References = shifted;
             }
         }
     }
@@ -287,17 +318,27 @@ internal static class DtsLinker
             ? $"Reference to non-existent node '{reference.Target}'."
             : $"Reference to non-existent node or label '{reference.Target}'.");
 
-    /// <summary>Deletes unreferenced /omit-if-no-ref/ nodes in pre-order, as dtc's omit_unused_nodes check.</summary>
-    private static void OmitUnreferenced(DtsSourceNode root)
+    /// <summary>
+    /// Deletes unreferenced /omit-if-no-ref/ nodes in pre-order, as dtc's omit_unused_nodes check: with their
+    /// subtrees, labels and phandles, so the passes after it (symbols, fixups, new phandles) see the tree dtc sees.
+    /// </summary>
+    private static void OmitUnreferenced(DtsParser parser, DtsSourceNode root, Dictionary<uint, DtsSourceNode> phandles, bool generateSymbols)
     {
         var stack = new Stack<DtsSourceNode>();
         stack.Push(root);
         while (stack.Count > 0)
         {
             DtsSourceNode node = stack.Pop();
-            if (node.OmitIfNoRef && !node.Referenced && node.Parent is not null)
+            // As dtc: with -@ a labelled node stays, since an overlay may refer to it through __symbols__.
+            if (node.OmitIfNoRef && !node.Referenced && node.Parent is not null && !(generateSymbols && node.Labels is not null))
             {
-                node.Deleted = true;
+                parser.DeleteSubtree(node, gone =>
+                {
+                    if (gone.Phandle != 0 && phandles.TryGetValue(gone.Phandle, out DtsSourceNode? owner) && owner == gone)
+                    {
+                        phandles.Remove(gone.Phandle);
+                    }
+                });
                 continue;
             }
 
@@ -309,66 +350,6 @@ internal static class DtsLinker
                     stack.Push(child);
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// Builds the immutable nodes bottom-up with an explicit post-order stack. Finished children wait on one shared
-    /// list until their parent is made, so no list is allocated per node.
-    /// </summary>
-    private static DeviceTreeNode Build(DtsSourceNode root)
-    {
-        var stack = new Stack<(DtsSourceNode Node, int NextChild, int FirstBuilt)>();
-        var built = new List<DeviceTreeNode>();
-        stack.Push((root, 0, 0));
-        while (true)
-        {
-            (DtsSourceNode node, int next, int firstBuilt) = stack.Pop();
-            int childCount = node.ChildCount;
-            while (next < childCount && node.ChildAt(next).Deleted)
-            {
-                next++;
-            }
-
-            if (next < childCount)
-            {
-                stack.Push((node, next + 1, firstBuilt));
-                stack.Push((node.ChildAt(next), 0, built.Count));
-                continue;
-            }
-
-            Span<DtsSourceProperty> sourceProperties = node.Properties;
-            int live = 0;
-            foreach (ref DtsSourceProperty p in sourceProperties)
-            {
-                live += p.Deleted ? 0 : 1;
-            }
-
-            DeviceTreeProperty[] properties = live == 0 ? Array.Empty<DeviceTreeProperty>() : new DeviceTreeProperty[live];
-            live = 0;
-            foreach (ref DtsSourceProperty p in sourceProperties)
-            {
-                if (!p.Deleted)
-                {
-                    properties[live++] = new DeviceTreeProperty(p.Name, p.Value, trusted: true);
-                }
-            }
-
-            int builtCount = built.Count - firstBuilt;
-            DeviceTreeNode[] children = builtCount == 0 ? Array.Empty<DeviceTreeNode>() : new DeviceTreeNode[builtCount];
-            if (builtCount > 0)
-            {
-                built.CopyTo(firstBuilt, children, 0, builtCount);
-                built.RemoveRange(firstBuilt, builtCount);
-            }
-
-            var made = new DeviceTreeNode(node.Name, properties, children, validate: false);
-            if (stack.Count == 0)
-            {
-                return made;
-            }
-
-            built.Add(made);
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed partial class DtsParser
     {
         _value.Clear();
         _references.Clear();
+        property.ValueLabels = null; // a new value replaces the old one's labels, as dtc's merge does
         string name = property.Name;
         while (true)
         {
@@ -118,7 +119,7 @@ internal sealed partial class DtsParser
     {
         while (TryReadLabel(out string? label))
         {
-            property.AddLabel(label);
+            property.AddValueLabel(label);
             _s.SkipTrivia();
         }
     }
@@ -139,7 +140,7 @@ internal sealed partial class DtsParser
 
             if (TryReadLabel(out string? label))
             {
-                property.AddLabel(label);
+                property.AddValueLabel(label);
                 continue;
             }
 
@@ -207,7 +208,7 @@ internal sealed partial class DtsParser
             {
                 if (TryReadLabel(out string? label, out int runEnd))
                 {
-                    property.AddLabel(label);
+                    property.AddValueLabel(label);
                     continue;
                 }
 

@@ -8,6 +8,10 @@ namespace XenExtRegions.DeviceTrees;
 /// cell arrays with <c>/bits/</c> and C expressions, strings, byte strings, labels, <c>&amp;label</c> and
 /// <c>&amp;{/path}</c> references (creating <c>phandle</c> properties numbered as dtc numbers them), node extension,
 /// <c>/delete-node/</c>, <c>/delete-property/</c>, <c>/include/</c>, <c>/incbin/</c> and <c>/omit-if-no-ref/</c>.
+/// Overlay sources (<c>/plugin/;</c>) compile as dtc compiles them: top-level <c>&amp;label { };</c> and
+/// <c>&amp;{/path} { };</c> become <c>fragment@N</c> nodes with <c>target</c> or <c>target-path</c>, with
+/// <c>__fixups__</c> and <c>__local_fixups__</c>; <see cref="DtsReaderOptions.GenerateSymbols"/> is dtc's <c>-@</c> and
+/// <see cref="DtsReaderOptions.BootCpuIdPhys"/> its <c>-b</c>. Labels are kept in <see cref="DeviceTreeNode.Labels"/>.
 /// </summary>
 /// <remarks>
 /// The reader does not run the C preprocessor; <c>#include</c>, <c>#define</c> and friends are reported as errors

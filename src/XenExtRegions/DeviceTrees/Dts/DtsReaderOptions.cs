@@ -98,6 +98,20 @@ public sealed class DtsReaderOptions
     /// </summary>
     public string? BaseDirectory { get; init; }
 
+    /// <summary>
+    /// Adds a <c>__symbols__</c> node as <c>dtc -@</c> does: a property per node label holding the node's path, and a
+    /// phandle for every labelled node, so that overlays compiled against the tree can refer to its labels. An
+    /// overlay source (<c>/plugin/;</c>) gets <c>__fixups__</c> and <c>__local_fixups__</c> whether or not this is
+    /// set, as with dtc. Default false.
+    /// </summary>
+    public bool GenerateSymbols { get; init; }
+
+    /// <summary>
+    /// The header's <c>boot_cpuid_phys</c> (dtc's <c>-b</c>). Null (the default) takes it as dtc does without
+    /// <c>-b</c>: the <c>reg</c> of the first child of <c>/cpus</c> when that is one cell, else 0.
+    /// </summary>
+    public uint? BootCpuIdPhys { get; init; }
+
     /// <summary>Throws for values no reader can use, before any text is read.</summary>
     internal void Validate()
     {

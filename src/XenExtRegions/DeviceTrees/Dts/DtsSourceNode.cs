@@ -45,8 +45,8 @@ internal sealed class DtsSourceNode
     /// <summary>The number of children, deleted ones included.</summary>
     public int ChildCount => _children?.Count ?? 0;
 
-    /// <summary>The labels of the node, or null when it has none.</summary>
-    public List<string>? Labels { get; private set; }
+    /// <summary>The labels the node ever took, live or deleted; null when none.</summary>
+    public DtsLabelList? Labels { get; private set; }
 
     public bool Deleted { get; set; }
 
@@ -107,44 +107,13 @@ internal sealed class DtsSourceNode
         }
     }
 
-    // Set of Labels once a node has many: a scan per label or reference would make hostile sources quadratic.
-    private HashSet<string>? _labelSet;
+    /// <summary>Adds <paramref name="label"/> (or revives it) unless the node has it live; returns true when it was added.</summary>
+    public bool AddLabel(string label) => (Labels ??= new DtsLabelList()).Add(label);
 
-    /// <summary>Adds <paramref name="label"/> unless the node has it already; returns true when it was added.</summary>
-    public bool AddLabel(string label)
-    {
-        if (Labels is null)
-        {
-            Labels = new List<string>(1) { label };
-            return true;
-        }
+    public bool HasLabel(string label) => Labels is not null && Labels.Has(label);
 
-        if (HasLabel(label))
-        {
-            return false;
-        }
-
-        Labels.Add(label);
-        if (_labelSet is not null)
-        {
-            _labelSet.Add(label);
-        }
-        else if (Labels.Count > 16)
-        {
-            _labelSet = new HashSet<string>(Labels, System.StringComparer.Ordinal);
-        }
-
-        return true;
-    }
-
-    public bool HasLabel(string label) =>
-        _labelSet is not null ? _labelSet.Contains(label) : Labels is not null && Labels.Contains(label);
-
-    public void ClearLabels()
-    {
-        Labels?.Clear();
-        _labelSet = null;
-    }
+    /// <summary>Deletes the labels (they keep their places for a revival, as in dtc).</summary>
+    public void ClearLabels() => Labels?.DeleteAll();
 
     /// <summary>The index of the property called <paramref name="name"/>, deleted or not; -1 when none.</summary>
     public int FindProperty(string name)

@@ -16,6 +16,7 @@ internal struct DtsSourceProperty
         Value = System.Array.Empty<byte>();
         References = null;
         Labels = null;
+        ValueLabels = null;
         Deleted = false;
         DefinedInBlock = 0;
     }
@@ -30,12 +31,21 @@ internal struct DtsSourceProperty
     /// <summary>The references in the value, in offset order; null when there are none.</summary>
     public List<DtsValueReference>? References { get; set; }
 
-    /// <summary>Labels on the property and inside its value (kept for the duplicate-label check); null when none.</summary>
-    public List<string>? Labels { get; private set; }
+    /// <summary>The labels the property ever took (<c>label: name = ...</c>), live or deleted; null when none.</summary>
+    public DtsLabelList? Labels { get; private set; }
 
-    public void AddLabel(string label) => (Labels ??= new List<string>(1)).Add(label);
+    /// <summary>Labels inside the current value (<c>&lt;1 mid: 2&gt;</c>), kept only for the duplicate-label check; null when none.</summary>
+    public List<string>? ValueLabels { get; set; }
 
-    public readonly void ClearLabels() => Labels?.Clear();
+    public void AddLabel(string label) => (Labels ??= new DtsLabelList()).Add(label);
+
+    public void AddValueLabel(string label) => (ValueLabels ??= new List<string>(1)).Add(label);
+
+    public readonly void ClearLabels()
+    {
+        Labels?.DeleteAll();
+        ValueLabels?.Clear();
+    }
 
     public bool Deleted { get; set; }
 

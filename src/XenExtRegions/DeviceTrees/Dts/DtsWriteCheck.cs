@@ -37,6 +37,7 @@ internal static class DtsWriteCheck
         }
 
         var phandles = new Dictionary<uint, DeviceTreeNode>();
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         var stack = new Stack<DeviceTreeNode>();
         stack.Push(tree.Root);
         while (stack.Count > 0)
@@ -57,11 +58,66 @@ internal static class DtsWriteCheck
             }
 
             CheckPhandle(node, phandles);
+            CheckLabels(node, labels);
             for (int i = node.Children.Count - 1; i >= 0; i--)
             {
                 stack.Push(node.Children[i]);
             }
         }
+    }
+
+    /// <summary>Labels must be spelled <c>[a-zA-Z_][a-zA-Z0-9_]*</c> and used once in the tree, or the source would not read back.</summary>
+    private static void CheckLabels(DeviceTreeNode node, Dictionary<string, string> seen)
+    {
+        foreach (string label in node.Labels)
+        {
+            CheckLabel(label, node.Path, null, seen);
+        }
+
+        foreach (DeviceTreeProperty property in node.Properties)
+        {
+            foreach (string label in property.Labels)
+            {
+                CheckLabel(label, node.Path, property.Name, seen);
+            }
+        }
+    }
+
+    private static void CheckLabel(string label, string path, string? property, Dictionary<string, string> seen)
+    {
+        string owner = property is null ? path : path + ":" + property;
+        if (!IsLabel(label))
+        {
+            throw new DtsWriteException(
+                $"The label '{Printable(label)}' of {Printable(owner)} cannot be written as DTS: a label is a letter or '_' followed by letters, digits and '_'.", Printable(path), property is null ? null : Printable(property));
+        }
+
+        if (seen.TryGetValue(label, out string? first))
+        {
+            throw new DtsWriteException(
+                $"The label '{label}' is on {Printable(first)} and on {Printable(owner)}; a DTS label names one node or property.", Printable(path), property is null ? null : Printable(property));
+        }
+
+        seen.Add(label, owner);
+    }
+
+    /// <summary>True for a DTS label: <c>[a-zA-Z_][a-zA-Z0-9_]*</c>.</summary>
+    internal static bool IsLabel(string label)
+    {
+        if (label.Length == 0 || !DtsCharacters.IsLabelStart(label[0]))
+        {
+            return false;
+        }
+
+        foreach (char c in label)
+        {
+            if (!DtsCharacters.IsLabelChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Why <paramref name="name"/> cannot be a DTS node or property name, or null when it can.</summary>

@@ -15,7 +15,10 @@ namespace XenExtRegions.DeviceTrees;
 /// whose names DTS cannot spell, or whose explicit phandles a DTS reader refuses, is refused whole with a
 /// <see cref="DtsWriteException"/> before the first character goes out (blobs can carry such names and phandles;
 /// printed verbatim they would read back as another tree, or inject directives such as <c>/incbin/</c>). The walk is
-/// iterative, so any depth is fine. Labels and references are not reconstructed: a blob has none.
+/// iterative, so any depth is fine. Node and property labels (<see cref="DeviceTreeNode.Labels"/>, from a DTS source) are
+/// printed before the name as dtc prints them; references are not reconstructed (the tree holds their numbers and
+/// paths), and a blob has no labels. The header's <c>boot_cpuid_phys</c> has no DTS syntax: a reader takes it from
+/// <c>/cpus</c> again (or from dtc's <c>-b</c>).
 /// </remarks>
 public static class DtsWriter
 {
@@ -26,7 +29,7 @@ public static class DtsWriter
     /// <param name="options">Layout choices; null for <see cref="DtsWriterOptions.Default"/>.</param>
     /// <returns>The source text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tree"/> is null.</exception>
-    /// <exception cref="DtsWriteException">A name or explicit phandle in the tree cannot be printed so that it reads back.</exception>
+    /// <exception cref="DtsWriteException">A name, label or explicit phandle in the tree cannot be printed so that it reads back.</exception>
     public static string Write(DeviceTree tree, DtsWriterOptions? options = null)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
@@ -93,11 +96,15 @@ public static class DtsWriter
 
     private static void WriteNodeStart(TextWriter output, StringBuilder line, DeviceTreeNode node, int depth, DtsWriterOptions options)
     {
-        line.Clear().Append('\t', depth).Append(depth == 0 ? "/" : node.Name).Append(" {").Append(options.NewLine);
+        line.Clear().Append('\t', depth);
+        AppendLabels(line, node.Labels);
+        line.Append(depth == 0 ? "/" : node.Name).Append(" {").Append(options.NewLine);
         output.Write(line.ToString());
         foreach (DeviceTreeProperty property in node.Properties)
         {
-            line.Clear().Append('\t', depth + 1).Append(property.Name);
+            line.Clear().Append('\t', depth + 1);
+            AppendLabels(line, property.Labels);
+            line.Append(property.Name);
             if (!property.IsEmpty)
             {
                 line.Append(" = ");
@@ -106,6 +113,15 @@ public static class DtsWriter
 
             line.Append(';').Append(options.NewLine);
             output.Write(line.ToString());
+        }
+    }
+
+    /// <summary>Labels as dtc prints them: <c>a: b: </c> before the name.</summary>
+    private static void AppendLabels(StringBuilder line, IReadOnlyList<string> labels)
+    {
+        foreach (string label in labels)
+        {
+            line.Append(label).Append(": ");
         }
     }
 

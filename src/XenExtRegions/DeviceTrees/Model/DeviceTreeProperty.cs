@@ -45,6 +45,13 @@ public sealed partial class DeviceTreeProperty
     /// <summary>The node this property belongs to, once the node has been created.</summary>
     public DeviceTreeNode? Node { get; internal set; }
 
+    /// <summary>
+    /// The labels written before this property in DTS (<c>mac: local-mac-address = [...];</c>), in dtc's order; empty
+    /// for blobs and for a property not attached to a node. Not part of <see cref="DeviceTreeComparer"/> equality.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<string> Labels =>
+        (Node?.LabelSet?.ForProperty(Name)) ?? (System.Collections.Generic.IReadOnlyList<string>)Array.Empty<string>();
+
     /// <summary>The raw value.</summary>
     public ReadOnlyMemory<byte> Value => _value;
 

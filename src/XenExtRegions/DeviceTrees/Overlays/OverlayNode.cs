@@ -18,6 +18,8 @@ internal sealed class OverlayNode
     private readonly Dictionary<string, OverlayProperty> _propertyByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OverlayNode> _childByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OverlayNode> _firstChildByBaseName = new(StringComparer.Ordinal);
+    // A base node read from DTS keeps its labels (and its properties' labels, by name) through the merge.
+    private DeviceTreeLabels? _labels;
     private int _nextPrependedProperty = -1;
     private int _nextPrependedChild = -1;
 
@@ -72,6 +74,7 @@ internal sealed class OverlayNode
         while (pending.Count > 0)
         {
             (DeviceTreeNode from, OverlayNode to) = pending.Pop();
+            to._labels = from.LabelSet;
             foreach (DeviceTreeProperty property in from.Properties)
             {
                 to.AppendProperty(property.Name, property.Value);
@@ -120,7 +123,7 @@ internal sealed class OverlayNode
                 values[i] = new DeviceTreeProperty(properties[i].Name, properties[i].Value, trusted: true);
             }
 
-            built.Push(new DeviceTreeNode(node.Name, values, models, validate: false));
+            built.Push(new DeviceTreeNode(node.Name, values, models, validate: false) { LabelSet = node._labels });
         }
 
         return built.Pop();

@@ -27,7 +27,8 @@ public sealed class DeviceTreeCheckerBoardCrossCheckTests
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)
                 && !f.Contains("/Checks/Fixtures/", StringComparison.Ordinal) && !f.Contains("/Hardening/", StringComparison.Ordinal)
-                && !f.Contains("/Overlays/Fixtures/", StringComparison.Ordinal)) // overlay sources (/plugin/) are not boards
+                && !f.Contains("/Overlays/Fixtures/", StringComparison.Ordinal) // overlay sources (/plugin/) are not boards
+                && !f.Contains("/Fixtures/Overlays/", StringComparison.Ordinal))
             .OrderBy(f => f, StringComparer.Ordinal))
         {
             data.Add(file);

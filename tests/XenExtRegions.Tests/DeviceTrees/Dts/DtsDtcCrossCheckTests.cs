@@ -23,6 +23,9 @@ public sealed class DtsDtcCrossCheckTests
         "raw-high-bytes.dts",
     };
 
+    /// <summary>The tree as a blob holds it: dtc prints a blob without the labels our writer keeps from a source.</summary>
+    private static DeviceTree WithoutLabels(DeviceTree tree) => DtbReader.Read(DtbWriter.Write(tree));
+
     internal static string FixturePath(string name) =>
         Path.Combine(AppContext.BaseDirectory, "DeviceTrees", "Dts", "Fixtures", name);
 
@@ -64,7 +67,7 @@ public sealed class DtsDtcCrossCheckTests
         try
         {
             File.WriteAllBytes(blob, DtbWriter.Write(ours));
-            Assert.Equal(DtsWriter.Write(ours), DtcTool.RunDtcText("-q", "-I", "dtb", "-O", "dts", blob));
+            Assert.Equal(DtsWriter.Write(WithoutLabels(ours)), DtcTool.RunDtcText("-q", "-I", "dtb", "-O", "dts", blob));
         }
         finally
         {
@@ -83,7 +86,7 @@ public sealed class DtsDtcCrossCheckTests
         {
             DtcTool.RunDtc("-q", "-I", "dts", "-O", "dtb", "-o", blob, path);
             string expected = DtcTool.RunDtcText("-q", "-I", "dtb", "-O", "dts", blob);
-            string actual = DtsWriter.Write(DtsReader.ParseFile(path));
+            string actual = DtsWriter.Write(WithoutLabels(DtsReader.ParseFile(path)));
             Assert.Equal(expected, actual);
         }
         finally
