@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -246,7 +245,7 @@ internal static partial class DtsLinker
         public void Append(DtsSourceNode node, string name, string text, bool terminate)
         {
             List<byte> bytes = Open(node, name);
-            bytes.AddRange(Encoding.UTF8.GetBytes(text));
+            bytes.AddRange(EscapedUtf8.Encode(text));
             if (terminate)
             {
                 bytes.Add(0);

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace XenExtRegions.DeviceTrees;
 
@@ -42,8 +41,9 @@ internal sealed partial class DtsParser
         _root.AddChild(fragment);
         if (target[0] == '/')
         {
-            byte[] path = new byte[Encoding.UTF8.GetByteCount(target) + 1];
-            Encoding.UTF8.GetBytes(target, 0, target.Length, path, 0);
+            byte[] encoded = EscapedUtf8.Encode(target);
+            byte[] path = new byte[encoded.Length + 1];
+            encoded.CopyTo(path, 0);
             fragment.PropertyAt(fragment.AddProperty("target-path", at)).Value = path;
         }
         else
