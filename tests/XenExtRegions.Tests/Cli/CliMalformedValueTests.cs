@@ -66,7 +66,7 @@ public sealed class CliMalformedValueTests : IDisposable
     {
         private readonly LibraryBackend _real = new();
 
-        public LoadedTree LoadTree(string path, byte[] content) => _real.LoadTree(path, content);
+        public LoadedTree LoadTree(string path, byte[] content, TreeReadChoices? choices = null) => _real.LoadTree(path, content, choices);
 
         public string DescribeInputError(DeviceTreeFormatException error) => _real.DescribeInputError(error);
 

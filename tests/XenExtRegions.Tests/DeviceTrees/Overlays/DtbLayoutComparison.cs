@@ -145,7 +145,7 @@ internal static class DtbLayoutComparison
             {
                 start = reader.TokenOffset + 4 + reader.NodeName.Length + 1;
             }
-            else if (reader.TokenType == FdtToken.Property)
+            else if (reader.TokenType == FdtToken.Prop)
             {
                 start = reader.TokenOffset + 12 + reader.PropertyValue.Length;
             }
