@@ -28,6 +28,7 @@ public sealed class AddressRangeRuleTests
         var low = new AddressRange(10, 20);
         var longer = new AddressRange(10, 30);
         var high = new AddressRange(11, 12);
+        var same = new AddressRange(10, 20);
 
         Assert.True(low.CompareTo(longer) < 0);
         Assert.True(longer.CompareTo(high) < 0);
@@ -36,14 +37,14 @@ public sealed class AddressRangeRuleTests
 
         Assert.True(low < longer);
         Assert.False(longer < low);
-        Assert.False(low < low);
+        Assert.False(low < same);
         Assert.True(high > longer);
         Assert.False(longer > high);
-        Assert.False(low > low);
-        Assert.True(low <= low);
+        Assert.False(low > same);
+        Assert.True(low <= same);
         Assert.True(low <= longer);
         Assert.False(longer <= low);
-        Assert.True(low >= low);
+        Assert.True(low >= same);
         Assert.True(longer >= low);
         Assert.False(low >= longer);
     }
