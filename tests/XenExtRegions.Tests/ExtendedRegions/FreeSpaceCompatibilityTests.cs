@@ -107,6 +107,47 @@ public sealed class FreeSpaceCompatibilityTests
         }, iter: 20000);
     }
 
+    // Adds after removals: an addition over a split point (left by a zero-size removal) or over a re-added legacy
+    // gap must merge the pieces as Xen's list does. The test above only adds before it removes.
+    [Theory(Skip = "Disagrees with the model (issue 15): add [10,13], zero-size remove [12,11], add [12,17]: the model keeps [10,11] and [12,17] apart (find(12) is the piece at 12), FreeSpace drops the split at 12 and merges them. To be settled against Xen's rangeset_add_range before this is enabled.")]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Equals_the_literal_list_model_when_adds_and_removes_interleave(bool legacy)
+    {
+        Gen<(ulong, ulong, bool)> op = Gen.Frequency(
+            (4, Gen.Select(Gen.ULong[0, 60], Gen.ULong[0, 6], (s, n) => (s, s + n, true))),
+            (4, Gen.Select(Gen.ULong[0, 63], Gen.ULong[0, 8], (s, n) => (s, s + n, false))),
+            (3, Gen.ULong[1, 63].Select(s => (s, s - 1, false))));
+        op.Array[1, 14].Sample(ops =>
+        {
+            var model = new XenRangesetModel(legacy);
+            var space = new FreeSpace(legacy);
+            foreach ((ulong s, ulong e, bool isAdd) in ops)
+            {
+                if (isAdd)
+                {
+                    model.Add(s, e);
+                    space.Add(s, e);
+                    continue;
+                }
+
+                try
+                {
+                    model.Remove(s, e);
+                }
+                catch (InvalidOperationException)
+                {
+                    return true;
+                }
+
+                space.Remove(s, e);
+            }
+
+            return model.Report(0, 70).SequenceEqual(Reported(space, 0, 70))
+                && model.Report(10, 40).SequenceEqual(Reported(space, 10, 40));
+        }, iter: 20000);
+    }
+
     private static bool IsOrdered(IReadOnlyList<(ulong S, ulong E)> ranges)
     {
         for (int i = 1; i < ranges.Count; i++)

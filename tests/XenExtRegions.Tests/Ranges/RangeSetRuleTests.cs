@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using XenExtRegions.Ranges;
+
+namespace XenExtRegions.Tests.Ranges;
+
+// Rules of RangeSet that mutation testing (issue 15) found unguarded: the IEnumerable constructor's merging, and
+// IntersectWith invalidating running enumerations like every other mutation.
+public sealed class RangeSetRuleTests
+{
+    private const ulong Max = ulong.MaxValue;
+
+    [Fact]
+    public void Constructor_merges_ranges_that_touch_whatever_their_order()
+    {
+        var set = new RangeSet([new AddressRange(20, 29), new AddressRange(30, 30), new AddressRange(10, 19)]);
+        RangeSetAssert.Holds(set, (10, 30));
+    }
+
+    [Fact]
+    public void Constructor_merges_ranges_that_share_only_an_endpoint()
+    {
+        var set = new RangeSet([new AddressRange(10, 20), new AddressRange(20, 25)]);
+        RangeSetAssert.Holds(set, (10, 25));
+    }
+
+    [Fact]
+    public void Constructor_keeps_the_longer_end_when_one_range_holds_the_next()
+    {
+        var set = new RangeSet([new AddressRange(10, 20), new AddressRange(0, 100), new AddressRange(101, 110)]);
+        RangeSetAssert.Holds(set, (0, 110));
+    }
+
+    [Fact]
+    public void Constructor_keeps_ranges_apart_when_one_address_lies_between()
+    {
+        var set = new RangeSet([new AddressRange(21, 30), new AddressRange(10, 19), new AddressRange(Max, Max)]);
+        RangeSetAssert.Holds(set, (10, 19), (21, 30), (Max, Max));
+    }
+
+    [Fact]
+    public void Constructor_merges_at_the_top_of_the_space_without_wrapping()
+    {
+        var set = new RangeSet([new AddressRange(Max, Max), new AddressRange(0, 0), new AddressRange(Max - 3, Max - 1)]);
+        RangeSetAssert.Holds(set, (0, 0), (Max - 3, Max));
+    }
+
+    [Fact]
+    public void IntersectWith_invalidates_a_running_enumeration()
+    {
+        var set = new RangeSet([new AddressRange(0, 99), new AddressRange(200, 299)]);
+        var other = new RangeSet([new AddressRange(50, 249)]);
+        using IEnumerator<AddressRange> running = set.GetEnumerator();
+        Assert.True(running.MoveNext());
+        set.IntersectWith(other);
+        Assert.Throws<InvalidOperationException>(() => running.MoveNext());
+        RangeSetAssert.Holds(set, (50, 99), (200, 249));
+    }
+
+    [Fact]
+    public void IntersectWith_an_empty_set_or_itself()
+    {
+        var set = new RangeSet([new AddressRange(0, 99), new AddressRange(200, 299)]);
+        set.IntersectWith(set);
+        RangeSetAssert.Holds(set, (0, 99), (200, 299));
+        set.IntersectWith(new RangeSet());
+        RangeSetAssert.Holds(set);
+    }
+}
