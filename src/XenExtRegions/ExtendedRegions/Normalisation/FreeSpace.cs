@@ -40,10 +40,29 @@ internal sealed class FreeSpace
             return;
         }
 
+        // Xen's rangeset_add_range merges the pieces the addition covers, then the one piece that touches the end
+        // of the result (when e lay inside a piece: the piece after it), but never the piece before: find_range(s)
+        // is the piece starting at s, so a split point at s itself stays.
+        bool lastWasInside = _splits.Count > 0 && _set.Contains(last);
         _set.Add(first, last);
+        if (_splits.Count == 0)
+        {
+            return;
+        }
 
-        // Xen merges touching ranges on add, so split points the addition covers disappear.
-        RemoveSplitsBetween(first, last == ulong.MaxValue ? last : last + 1);
+        if (first != ulong.MaxValue)
+        {
+            RemoveSplitsBetween(first + 1, last);
+        }
+
+        if (lastWasInside && last != ulong.MaxValue && _set.TryFindFloor(last, out AddressRange holder) && holder.Last > last)
+        {
+            foreach (ulong next in _splits.GetViewBetween(last + 1, holder.Last))
+            {
+                _splits.Remove(next);
+                break;
+            }
+        }
     }
 
     public void Remove(ulong first, ulong last)
@@ -199,7 +218,8 @@ internal sealed class FreeSpace
     {
         if (_splits.Count > 0 && first <= last)
         {
-            _splits.RemoveWhere(p => p >= first && p <= last);
+            // Only the points in the window: a view's Clear costs what it removes, not the whole set.
+            _splits.GetViewBetween(first, last).Clear();
         }
     }
 }
