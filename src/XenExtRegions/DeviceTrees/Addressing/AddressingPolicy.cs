@@ -16,7 +16,7 @@ public enum AddressingPolicy
     Xen = 0,
 
     /// <summary>
-    /// Devicetree Specification v0.4 §2.3.5 and libfdt: the parent's properties only, 2 and 1 when the parent lacks them.
+    /// The Devicetree Specification (<c>#address-cells</c> and <c>#size-cells</c>) and libfdt: the parent's properties only, 2 and 1 when the parent lacks them.
     /// </summary>
     Specification = 1,
 

@@ -1,6 +1,6 @@
 namespace XenExtRegions.DeviceTrees;
 
-/// <summary>The space code (bits 24–25 of <c>phys.hi</c>) of a PCI bus address (PCI Bus Binding to Open Firmware §2.2.1.1).</summary>
+/// <summary>The space code (bits 24–25 of <c>phys.hi</c>) of a PCI bus address (the <c>ss</c> field of the PCI Bus Binding to Open Firmware).</summary>
 public enum PciSpace
 {
     /// <summary>Configuration space (<c>ss</c> = 00).</summary>
