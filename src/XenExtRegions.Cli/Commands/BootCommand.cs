@@ -41,25 +41,17 @@ internal static class BootCommand
             string? logPath = parse.GetValue(xenLog);
             XenLogInput.WarnWithoutTree(context, logPath, dtbPath);
 
-            if (parse.GetValue(iommu) && parse.GetValue(noIommu))
-            {
-                throw new CliInputException("--iommu and --no-iommu contradict each other");
-            }
-
+            bool? forcedIommu = CliOptions.OnOff(parse, iommu, noIommu);
             string? requested = parse.GetValue(version);
             string? normalised = requested is null ? null : RegionOutput.Version(context, requested, null);
-            bool onBoard = dtbPath is null;
-            LoadedTree host = onBoard
-                ? context.Backend.LoadEmbeddedBoard(SampleBoard.ReadDts())
-                : context.Backend.LoadTree(InputFiles.DisplayName(dtbPath!), InputFiles.ReadBytes(dtbPath!, "--dtb"));
-            XenBootLog? log = logPath is null ? null : XenLogInput.Read(context, logPath, requested, host);
+            (LoadedTree host, XenBootLog? log, bool onBoard) = HostInput.Load(context, dtbPath, logPath, requested);
             var request = new BootRequest
             {
                 Host = host,
                 Log = log,
                 LogFile = logPath is null ? null : InputFiles.DisplayName(logPath),
                 XenVersion = normalised,
-                Iommu = parse.GetValue(iommu) ? true : parse.GetValue(noIommu) ? false : null,
+                Iommu = forcedIommu,
                 ExtendedRegions = parse.GetValue(extRegions) is { } e ? e == "on" : null,
                 IpaBits = parse.GetResult(ipaBits) is { Implicit: false } ? parse.GetValue(ipaBits) : null,
                 Dom0Ram = parse.GetValue(dom0Bank) is { Count: > 0 } banks ? banks : onBoard ? [SampleBoard.Dom0Ram] : null,

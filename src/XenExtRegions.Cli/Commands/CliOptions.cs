@@ -112,6 +112,20 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary>A pair of switches such as --iommu / --no-iommu: true, false, or null when neither is given.</summary>
+    /// <exception cref="CliInputException">Both are given.</exception>
+    public static bool? OnOff(ParseResult parse, Option<bool> on, Option<bool> off)
+    {
+        bool isOn = parse.GetValue(on);
+        bool isOff = parse.GetValue(off);
+        if (isOn && isOff)
+        {
+            throw new CliInputException($"{on.Name} and {off.Name} contradict each other");
+        }
+
+        return isOn ? true : isOff ? false : null;
+    }
+
     public static Option<string?> Output() => new("--output", "-o")
     {
         Description = "Write the output to FILE instead of standard output ('-': standard output; binary forms only when it is not a terminal)",

@@ -41,21 +41,13 @@ internal static class Dom0Command
             string? logPath = parse.GetValue(xenLog);
             XenLogInput.WarnWithoutTree(context, logPath, dtbPath);
 
-            if (parse.GetValue(iommu) && parse.GetValue(noIommu))
-            {
-                throw new CliInputException("--iommu and --no-iommu contradict each other");
-            }
-
+            bool? forcedIommu = CliOptions.OnOff(parse, iommu, noIommu);
             string? requestedVersion = parse.GetValue(version);
-            LoadedTree host = dtbPath is null
-                ? context.Backend.LoadEmbeddedBoard(SampleBoard.ReadDts())
-                : context.Backend.LoadTree(InputFiles.DisplayName(dtbPath), InputFiles.ReadBytes(dtbPath, "--dtb"));
-            bool onBoard = dtbPath is null;
-            XenBootLog? log = logPath is null ? null : XenLogInput.Read(context, logPath, requestedVersion, host);
+            (LoadedTree host, XenBootLog? log, bool onBoard) = HostInput.Load(context, dtbPath, logPath, requestedVersion);
             string xenVersion = RegionOutput.Version(context, requestedVersion, log?.Version);
 
             // Explicit options win; then what the log says Xen did (I/O virtualisation, ext_regions), then the defaults.
-            bool useIommu = parse.GetValue(iommu) || (!parse.GetValue(noIommu) && log?.IommuEnabled == true);
+            bool useIommu = forcedIommu ?? log?.IommuEnabled == true;
             bool extRegions = parse.GetValue(extRegionsOption) is { } e ? e == "on" : LoggedExtendedRegions(log) ?? true;
             List<MemoryBank>? dom0Ram = parse.GetValue(dom0Bank) is { Count: > 0 } banks ? banks
                 : log is { Dom0Ram.Count: > 0 } ? log.Dom0Ram.ToList()
