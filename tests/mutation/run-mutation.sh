@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Mutation testing of the library, one folder at a time, with Stryker.NET (opt-in: not part of .ci/run or of
-# `dotnet test`; a folder takes minutes to tens of minutes on a 2-core machine).
+# Mutation testing of the library by folder with Stryker.NET (opt-in: not part of .ci/run or of `dotnet test`; a
+# folder takes minutes to tens of minutes on a 2-core machine). The folders asked for are mutated in one Stryker run.
 #
 #   tests/mutation/run-mutation.sh [options] FOLDER... | all
 #   tests/mutation/run-mutation.sh --list
 #
 # FOLDER is a path under src/XenExtRegions: Ranges, Memory, XenLog, Diagnostics, Boot, IO, DeviceTrees/Fdt,
 # ExtendedRegions/Normalisation, ... A folder that has subfolders (DeviceTrees, ExtendedRegions) stands for its own
-# files only; its subfolders are folders of their own. `all` runs every folder `--list` prints, one after another.
+# files only; its subfolders are folders of their own. `all` is every folder `--list` prints.
 #
 # Options:
 #   -c, --concurrency N   Stryker's parallel test runners (default 1: the machine is usually shared).
-#   -o, --output DIR      where reports go (default tests/mutation/reports/<UTC time>); one subfolder per folder,
-#                         each with Stryker's JSON and HTML reports and log, plus summary.md for the whole run.
+#   -o, --output DIR      where reports go (default tests/mutation/reports/<UTC time>): Stryker's JSON and HTML
+#                         reports and log, summary.md (the score table), survivors-<folder>.txt per folder.
 #   --include-long        also compile the long hardening tests (see below) into the run.
 #   --timeout-ms N        Stryker's additional-timeout per mutant run (default 10000: the machine is slow when shared).
 #   --since REF           only mutate files changed since the git ref REF (Stryker's --since).
@@ -24,7 +24,11 @@
 # - Per-test coverage capture runs each test in its own test host; a test that runs for more than about 28 s makes
 #   that capture fail. Stryker 5.1's `test-case-filter` is not applied by the MTP runner, so the long tests are left
 #   out at compile time instead: the script sets the MSBuild property XerMutationRun=true, and
-#   tests/XenExtRegions.Tests leaves out the files listed under that condition in its csproj.
+#   tests/XenExtRegions.Tests leaves out the files listed under that condition in its csproj (the hardening tests,
+#   and the CLI renderer tests, whose coverage Stryker never receives: each such "dubious" test costs 10 s of
+#   capture and then runs against every mutant).
+# - Overhead (build, initial test run, coverage capture of ~2 400 tests) is about 8 minutes per run on a quiet
+#   2-core machine whatever is mutated; then about 0.8 mutants a second at concurrency 2.
 # - The tool is pinned by tests/mutation/dotnet-tools.json (dotnet-stryker 5.1.0), restored on first use.
 #
 # The score is Stryker's: (killed + timeout) / (killed + timeout + survived + no coverage). Survivors that cannot be
@@ -98,31 +102,14 @@ glob_for() {
     if compgen -G "$LIB/$1/*/" >/dev/null; then echo "**/src/XenExtRegions/$1/*.cs"; else echo "**/src/XenExtRegions/$1/**/*.cs"; fi
 }
 
-# One row of the score table from a Stryker JSON report.
-score_row() {
-    jq -r --arg folder "$1" '
-        [.files[].mutants[].status] as $s
-        | ($s | map(select(. == "Killed")) | length) as $k
-        | ($s | map(select(. == "Timeout")) | length) as $t
-        | ($s | map(select(. == "Survived")) | length) as $sv
-        | ($s | map(select(. == "NoCoverage")) | length) as $nc
-        | ($k + $t + $sv + $nc) as $valid
-        | "| \($folder) | \($k) | \($t) | \($sv) | \($nc) | "
-          + (if $valid == 0 then "n/a" else ((($k + $t) * 1000 / $valid | round) / 10 | tostring) + " %" end) + " |"' "$2"
-}
-
 SUMMARY="$OUTPUT/summary.md"
-{
-    echo "| folder | killed | timeout | survived | no coverage | score | time |"
-    echo "|---|---|---|---|---|---|---|"
-} >"$SUMMARY"
-
-status=0
+# One Stryker run for every folder asked for: building, the initial test run and per-test coverage capture cost
+# several minutes whatever is mutated, so they are paid once; the table is then split by folder from the report.
+mutate_json=""
 for folder in "${FOLDERS[@]}"; do
-    slug="${folder//\//-}"
-    dir="$OUTPUT/$slug"
-    mkdir -p "$dir"
-    cat >"$dir/stryker-config.json" <<EOF
+    mutate_json+="${mutate_json:+, }\"$(glob_for "$folder")\""
+done
+cat >"$OUTPUT/stryker-config.json" <<EOF
 {
   "stryker-config": {
     "project": "XenExtRegions.csproj",
@@ -133,33 +120,63 @@ for folder in "${FOLDERS[@]}"; do
     "coverage-analysis": "perTest",
     "concurrency": $CONCURRENCY,
     "additional-timeout": $TIMEOUT_MS,
-    "mutate": [ "$(glob_for "$folder")" ],
+    "mutate": [ $mutate_json ],
     "reporters": [ "Progress", "Json", "Html" ],
     "thresholds": { "high": 90, "low": 80, "break": 0 }
   }
 }
 EOF
-    echo "== $folder (concurrency $CONCURRENCY) -> $dir" >&2
-    start=$(date +%s)
-    args=(--config-file "$dir/stryker-config.json" --output "$dir" --skip-version-check)
-    [ -n "$SINCE" ] && args+=("--since:$SINCE")
-    if ! (cd "$HERE" && dotnet stryker "${args[@]}") >"$dir/stryker.log" 2>&1; then
-        echo "Stryker failed on $folder; see $dir/stryker.log" >&2
-        tail -20 "$dir/stryker.log" >&2
-        status=1
-        continue
-    fi
-    seconds=$(( $(date +%s) - start ))
-    report="$(find "$dir" -name mutation-report.json | head -1)"
-    if [ -z "$report" ]; then
-        echo "no mutation-report.json for $folder; see $dir/stryker.log" >&2
-        status=1
-        continue
-    fi
-    echo "$(score_row "$folder" "$report") $((seconds / 60)) min $((seconds % 60)) s |" >>"$SUMMARY"
-done
+echo "== ${FOLDERS[*]} (concurrency $CONCURRENCY) -> $OUTPUT" >&2
+start=$(date +%s)
+args=(--config-file "$OUTPUT/stryker-config.json" --output "$OUTPUT" --skip-version-check)
+[ -n "$SINCE" ] && args+=("--since:$SINCE")
+if ! (cd "$HERE" && dotnet stryker "${args[@]}") >"$OUTPUT/stryker.log" 2>&1; then
+    echo "Stryker failed; see $OUTPUT/stryker.log" >&2
+    tail -20 "$OUTPUT/stryker.log" >&2
+    exit 1
+fi
+seconds=$(( $(date +%s) - start ))
+report="$(find "$OUTPUT" -name mutation-report.json | head -1)"
+[ -n "$report" ] || { echo "no mutation-report.json; see $OUTPUT/stryker.log" >&2; exit 1; }
+
+# A folder's files as a regular expression over the report's absolute paths (own files only for a folder with
+# subfolders, as in glob_for).
+path_regex() {
+    if compgen -G "$LIB/$1/*/" >/dev/null; then echo "/src/XenExtRegions/$1/[^/]+[.]cs\$"; else echo "/src/XenExtRegions/$1/.+[.]cs\$"; fi
+}
+
+# One row of the score table from the report.
+score_row() {
+    jq -r --arg folder "$1" --arg re "$2" '
+        [.files | to_entries[] | select(.key | test($re)) | .value.mutants[].status] as $s
+        | ($s | map(select(. == "Killed")) | length) as $k
+        | ($s | map(select(. == "Timeout")) | length) as $t
+        | ($s | map(select(. == "Survived")) | length) as $sv
+        | ($s | map(select(. == "NoCoverage")) | length) as $nc
+        | ($k + $t + $sv + $nc) as $valid
+        | "| \($folder) | \($k) | \($t) | \($sv) | \($nc) | "
+          + (if $valid == 0 then "n/a" else ((($k + $t) * 1000 / $valid | round) / 10 | tostring) + " %" end) + " |"' "$report"
+}
+
+# What a folder's tests let through, one mutant a line: file:line status mutator: replacement.
+survivors() {
+    jq -r --arg re "$1" '
+        .files | to_entries[] | select(.key | test($re)) | .key as $f
+        | .value.mutants[] | select(.status == "Survived" or .status == "NoCoverage")
+        | "\($f | sub(".*/src/XenExtRegions/"; "")):\(.location.start.line) \(.status) \(.mutatorName): \(.replacement | gsub("\n"; " ") | .[0:160])"' "$report"
+}
+
+{
+    echo "| folder | killed | timeout | survived | no coverage | score |"
+    echo "|---|---|---|---|---|---|"
+    for folder in "${FOLDERS[@]}"; do
+        score_row "$folder" "$(path_regex "$folder")"
+        survivors "$(path_regex "$folder")" >"$OUTPUT/survivors-${folder//\//-}.txt"
+    done
+    echo
+    echo "One Stryker run: $((seconds / 60)) min $((seconds % 60)) s at concurrency $CONCURRENCY for ${#FOLDERS[@]} folder(s)."
+} >"$SUMMARY"
 
 cat "$SUMMARY"
 echo >&2
-echo "reports: $OUTPUT" >&2
-exit $status
+echo "reports: $OUTPUT (survivors-<folder>.txt: what each folder's tests let through)" >&2
