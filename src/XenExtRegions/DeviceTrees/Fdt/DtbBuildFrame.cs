@@ -5,22 +5,22 @@ using System.Text;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// The node the DTB reader is reading at one depth, reused for every node at that depth. It checks that property
-/// and child names are unique: property names as strings (they are shared), child names as blob bytes so that a
-/// node's name is not decoded just to be compared.
+/// The node the DTB reader is reading at one depth, reused for every node at that depth (and, through
+/// <see cref="DtbBuildScratch"/>, by the next read on the same thread). It checks that property and child names are
+/// unique: property names by their <see cref="PropertyNameTable"/> index (equal names share one index), child names
+/// by hash, then as blob bytes, so that a node's name is not decoded just to be compared.
 /// </summary>
 internal sealed class DtbBuildFrame
 {
     /// <summary>Up to this many entries, names are checked one by one as they come; above it, once, by sorting.</summary>
     private const int LinearScanLimit = 12;
 
-    private readonly List<string> _propertyNames = new();
     private readonly List<DtbChildEntry> _children = new();
     private readonly SiblingNameCheck _siblingNames = new();
     /// <summary>Above this many names the set is dropped instead of cleared, so one huge node cannot make every later Clear slow.</summary>
     private const int ReusedSetLimit = 1024;
 
-    private HashSet<string>? _propertyNameSet;
+    private HashSet<int>? _propertyNameSet;
     private bool _propertyNameSetInUse;
     private byte[] _blob = Array.Empty<byte>();
 
@@ -56,6 +56,9 @@ internal sealed class DtbBuildFrame
 
     private int _nextPropertyToken;
 
+    /// <summary>The <see cref="PackedTreeStorage.KnownNameBit"/>s of the properties read so far.</summary>
+    public int KnownNames { get; private set; }
+
     public void Begin(byte[] blob, int nameStart, int nameLength, int offset)
     {
         _blob = blob;
@@ -71,9 +74,9 @@ internal sealed class DtbBuildFrame
     public void Clear()
     {
         PropertySlots.Clear();
+        KnownNames = 0;
         FirstPropertyToken = -1;
         PropertiesContiguous = true;
-        _propertyNames.Clear();
         _children.Clear();
         if (_propertyNameSetInUse)
         {
@@ -91,8 +94,27 @@ internal sealed class DtbBuildFrame
         }
     }
 
+    /// <summary>Lets go of the blob and of every node, and of lists grown too large to keep, after a read.</summary>
+    public void Release()
+    {
+        Clear();
+        _blob = Array.Empty<byte>();
+        DecodedName = null;
+        if (_children.Capacity > ReusedSetLimit)
+        {
+            _children.Capacity = 0;
+        }
+
+        if (PropertySlots.Capacity > 3 * ReusedSetLimit)
+        {
+            PropertySlots.Capacity = 0;
+        }
+
+        _siblingNames.Release(ReusedSetLimit);
+    }
+
     /// <summary>Records a property; false when the node already has one of that name.</summary>
-    public bool AddProperty(string name, int nameIndex, int token, int valueStart, int valueLength)
+    public bool AddProperty(int nameIndex, int knownBit, int token, int valueStart, int valueLength)
     {
         if (FirstPropertyToken < 0)
         {
@@ -107,11 +129,13 @@ internal sealed class DtbBuildFrame
         PropertiesContiguous &= valueStart == token + 12;
         _nextPropertyToken = (valueStart + valueLength + 3) & ~3;
 
-        if (_propertyNames.Count < LinearScanLimit)
+        List<int> slots = PropertySlots;
+        int count = slots.Count / 3;
+        if (count < LinearScanLimit)
         {
-            foreach (string p in _propertyNames)
+            for (int i = 0; i < slots.Count; i += 3)
             {
-                if (string.Equals(p, name, StringComparison.Ordinal))
+                if (slots[i] == nameIndex)
                 {
                     return false;
                 }
@@ -121,19 +145,23 @@ internal sealed class DtbBuildFrame
         {
             if (!_propertyNameSetInUse)
             {
-                _propertyNameSet ??= new HashSet<string>(StringComparer.Ordinal);
-                _propertyNameSet.UnionWith(_propertyNames);
+                _propertyNameSet ??= new HashSet<int>();
+                for (int i = 0; i < slots.Count; i += 3)
+                {
+                    _propertyNameSet.Add(slots[i]);
+                }
+
                 _propertyNameSetInUse = true;
             }
 
-            if (!_propertyNameSet!.Add(name))
+            if (!_propertyNameSet!.Add(nameIndex))
             {
                 return false;
             }
         }
 
-        _propertyNames.Add(name);
-        PropertySlots.Add(nameIndex);
+        KnownNames |= knownBit;
+        slots.Add(nameIndex);
         PropertySlots.Add(valueStart);
         PropertySlots.Add(valueLength);
         return true;
@@ -153,7 +181,7 @@ internal sealed class DtbBuildFrame
         {
             foreach (DtbChildEntry c in _children)
             {
-                if (DtbChildEntry.Compare(c, entry) == 0)
+                if (DtbChildEntry.SameName(c, entry))
                 {
                     return false;
                 }
