@@ -12,7 +12,7 @@ namespace XenExtRegions.DeviceTrees;
 /// </summary>
 internal sealed class DtbBuildFrame
 {
-    /// <summary>Up to this many entries, names are checked one by one as they come; above it, once, by sorting.</summary>
+    /// <summary>Up to this many children, names are checked one by one as they come; above it, once, by hashing.</summary>
     private const int LinearScanLimit = 12;
 
     private readonly List<DtbChildEntry> _children = new();
@@ -20,9 +20,14 @@ internal sealed class DtbBuildFrame
     /// <summary>Above this many names the set is dropped instead of cleared, so one huge node cannot make every later Clear slow.</summary>
     private const int ReusedSetLimit = 1024;
 
+    private readonly DtbBuildScratch _scratch;
     private HashSet<int>? _propertyNameSet;
+    private long _id;
+    private bool _childSeen;
     private bool _propertyNameSetInUse;
     private byte[] _blob = Array.Empty<byte>();
+
+    public DtbBuildFrame(DtbBuildScratch scratch) => _scratch = scratch;
 
     /// <summary>Where the node name starts in the blob.</summary>
     public int NameStart { get; private set; }
@@ -61,6 +66,7 @@ internal sealed class DtbBuildFrame
 
     public void Begin(byte[] blob, int nameStart, int nameLength, int offset)
     {
+        _id = _scratch.NextNodeId();
         _blob = blob;
         NameStart = nameStart;
         NameLength = nameLength;
@@ -75,6 +81,7 @@ internal sealed class DtbBuildFrame
     {
         PropertySlots.Clear();
         KnownNames = 0;
+        _childSeen = false;
         FirstPropertyToken = -1;
         PropertiesContiguous = true;
         _children.Clear();
@@ -130,19 +137,21 @@ internal sealed class DtbBuildFrame
         _nextPropertyToken = (valueStart + valueLength + 3) & ~3;
 
         List<int> slots = PropertySlots;
-        int count = slots.Count / 3;
-        if (count < LinearScanLimit)
+        if (!_childSeen && !_propertyNameSetInUse)
         {
-            for (int i = 0; i < slots.Count; i += 3)
+            // Until the node has a child, no other node has stamped a name since this one began.
+            long[] stamps = _scratch.StampsFor(nameIndex);
+            if (stamps[nameIndex] == _id)
             {
-                if (slots[i] == nameIndex)
-                {
-                    return false;
-                }
+                return false;
             }
+
+            stamps[nameIndex] = _id;
         }
         else
         {
+            // A property after a child (not in dtc's blobs, but valid): the child's stamps hide this node's, so the
+            // node's names go into a set instead, once, and stay there.
             if (!_propertyNameSetInUse)
             {
                 _propertyNameSet ??= new HashSet<int>();
@@ -176,6 +185,7 @@ internal sealed class DtbBuildFrame
     /// <param name="asciiName">True when its name is plain ASCII (and still packed).</param>
     public bool AddChild(DeviceTreeNode child, int offset, bool asciiName)
     {
+        _childSeen = true;
         var entry = new DtbChildEntry(child, offset, asciiName);
         if (_children.Count < LinearScanLimit)
         {

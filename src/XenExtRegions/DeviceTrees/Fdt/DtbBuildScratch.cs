@@ -25,6 +25,26 @@ internal sealed class DtbBuildScratch
     /// <summary>Property name → index, for <see cref="PropertyNameTable"/> while one tree is read.</summary>
     public Dictionary<string, int> IndexByName { get; private set; } = new(StringComparer.Ordinal);
 
+    private long[] _stamps = new long[64];
+    private long _lastNodeId;
+
+    /// <summary>A number no node read on this thread had before: the stamp <see cref="StampsFor"/> compares with.</summary>
+    public long NextNodeId() => ++_lastNodeId;
+
+    /// <summary>
+    /// The last node (by <see cref="NextNodeId"/>) that had each property name, by name index, long enough to hold
+    /// <paramref name="nameIndex"/>: a node finds a repeated name in one read, however many properties it has.
+    /// </summary>
+    public long[] StampsFor(int nameIndex)
+    {
+        if (nameIndex >= _stamps.Length)
+        {
+            Array.Resize(ref _stamps, Math.Max(nameIndex + 1, _stamps.Length * 2));
+        }
+
+        return _stamps;
+    }
+
     /// <summary>This thread's scratch (taken: a nested or failed read simply makes a new one).</summary>
     public static DtbBuildScratch Take()
     {
@@ -52,6 +72,7 @@ internal sealed class DtbBuildScratch
         if (IndexByName.Count > KeptLimit)
         {
             IndexByName = new Dictionary<string, int>(StringComparer.Ordinal);
+            _stamps = new long[64];
         }
         else
         {

@@ -43,7 +43,7 @@ public static partial class DtbReader
 
                         if (depth == frames.Count)
                         {
-                            frames.Add(new DtbBuildFrame());
+                            frames.Add(new DtbBuildFrame(scratch));
                         }
 
                         frames[depth].Begin(blob, reader.NameStart, reader.NameLength, reader.TokenOffset);

@@ -293,6 +293,19 @@ public sealed class DtbReaderMalformedTests
     }
 
     [Fact]
+    public void A_property_repeated_after_a_child_is_rejected_even_when_the_child_has_it_too()
+    {
+        // The child's own "a" must neither hide the parent's first "a" nor be taken for the parent's.
+        var c = new FdtBlobComposer().BeginNode(string.Empty).BeginNode("n").PropCell("a", 1)
+            .BeginNode("child").PropCell("a", 2).EndNode().PropCell("b", 3).PropCell("a", 4).EndNode().EndNode().End();
+        Assert.Contains("Duplicate property 'a'", Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(c.Build())).Message);
+
+        byte[] fine = new FdtBlobComposer().BeginNode(string.Empty).BeginNode("n").PropCell("x", 1)
+            .BeginNode("child").PropCell("a", 2).EndNode().PropCell("a", 4).EndNode().EndNode().End().Build();
+        Assert.Equal(["x", "a"], DtbReader.Read(fine).FindNode("/n")!.Properties.Select(p => p.Name));
+    }
+
+    [Fact]
     public void A_failed_read_leaves_nothing_behind_for_the_next_read_on_the_thread()
     {
         // The reader reuses its working state per thread; a read that throws half way must not leak into the next.
