@@ -53,7 +53,13 @@ internal sealed class DtbRows
 
             if (_options.Rows.Contains("touch"))
             {
-                yield return _rounds.Run("tree build + every property", unit, Side("DtbReader.Read + touch", blobs, OurPaths.BuildAndTouch), fullWalk, Allocation(blobs, OurPaths.BuildAndTouch));
+                // Two ways to read every property: the DeviceTreeProperty objects (made on first read and kept by the
+                // tree), and the allocation-free views; the last row is the target's own ratio, views against Read alone.
+                SideSpec objects = Side("Read + touch via Properties (objects)", blobs, OurPaths.BuildAndTouch);
+                SideSpec views = Side("Read + touch via EnumeratePropertyViews", blobs, OurPaths.BuildAndTouchViews);
+                yield return _rounds.Run("tree build + every property (objects)", unit, objects, fullWalk, Allocation(blobs, OurPaths.BuildAndTouch));
+                yield return _rounds.Run("tree build + every property (views)", unit, views, fullWalk, Allocation(blobs, OurPaths.BuildAndTouchViews));
+                yield return _rounds.Run("tree build + every property (views) vs build", unit, views, Side("DtbReader.Read", blobs, OurPaths.Build), Allocation(blobs, OurPaths.BuildAndTouchViews));
             }
         }
 

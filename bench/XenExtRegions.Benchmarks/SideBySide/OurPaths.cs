@@ -38,6 +38,9 @@ internal static class OurPaths
     /// <summary>The tree model, then every node's name and every property's name, length and first byte.</summary>
     public static long BuildAndTouch(byte[] blob) => Touch(DtbReader.Read(blob));
 
+    /// <summary>The tree model, then the same touches through the allocation-free property views.</summary>
+    public static long BuildAndTouchViews(byte[] blob) => TouchViews(DtbReader.Read(blob));
+
     /// <summary>What <c>dom0 --iommu</c> computes: read, Xen's boot scan and described windows, find_memory_holes.</summary>
     public static long IommuHoles(byte[] blob)
     {
@@ -74,6 +77,26 @@ internal static class OurPaths
         {
             sum += node.Name.Length;
             foreach (DeviceTreeProperty property in node.Properties)
+            {
+                ReadOnlySpan<byte> value = property.Span;
+                sum += property.Name.Length + value.Length + (value.IsEmpty ? 0 : value[0]);
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// As <see cref="Touch"/>, through <see cref="DeviceTreeNode.EnumeratePropertyViews"/>: no property objects made
+    /// or kept.
+    /// </summary>
+    public static long TouchViews(DeviceTree tree)
+    {
+        long sum = 0;
+        foreach (DeviceTreeNode node in tree.Nodes)
+        {
+            sum += node.Name.Length;
+            foreach (DeviceTreePropertyView property in node.EnumeratePropertyViews())
             {
                 ReadOnlySpan<byte> value = property.Span;
                 sum += property.Name.Length + value.Length + (value.IsEmpty ? 0 : value[0]);

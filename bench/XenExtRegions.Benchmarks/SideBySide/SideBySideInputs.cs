@@ -68,10 +68,11 @@ internal sealed class SideBySideInputs
             }
 
             long touched = OurPaths.BuildAndTouch(blob);
+            long viewed = OurPaths.BuildAndTouchViews(blob);
             long full = NativePeer.LibfdtFullWalk(blob);
-            if (touched != full)
+            if (touched != full || viewed != full)
             {
-                Console.Error.WriteLine(FormattableString.Invariant($"warning: {name}: touching checksums differ (ours {touched}, libfdt {full}); non-ASCII names?"));
+                Console.Error.WriteLine(FormattableString.Invariant($"warning: {name}: touching checksums differ (ours: objects {touched}, views {viewed}; libfdt {full}); non-ASCII names?"));
             }
         }
 

@@ -7,6 +7,12 @@ namespace XenExtRegions.ExtendedRegions;
 /// <summary>Builds P2's input (<see cref="ExtendedRegionsInput.DescribedWindows"/>) from a host device tree.</summary>
 public static class DescribedWindowReader
 {
+    /// <summary>A buffer grown past this many items (a huge tree's) is not kept for the next read.</summary>
+    private const int ReusedItemsLimit = 1 << 14;
+
+    [ThreadStatic]
+    private static List<AddressItem>? t_items;
+
     /// <summary>
     /// Every translated <c>reg</c> entry and PCI aperture of <paramref name="tree"/> in Xen's P2 order, failures kept
     /// as values (P2 then fails on the first one, as Xen does).
@@ -22,7 +28,10 @@ public static class DescribedWindowReader
             throw new ArgumentNullException(nameof(tree));
         }
 
-        AddressEnumeration enumeration = (decoder ?? new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Xen)).EnumerateAddresses(tree, collectDiagnostics: false);
+        // The items only pass through on their way to the windows: their list is this thread's, reused.
+        List<AddressItem> buffer = t_items ?? new List<AddressItem>();
+        t_items = null;
+        AddressEnumeration enumeration = (decoder ?? new DeviceTreeAddressDecoder(DeviceTreeAddressDecoderOptions.Xen)).EnumerateAddresses(tree, collectDiagnostics: false, buffer);
         var windows = new List<DescribedWindow>(enumeration.Items.Count);
         foreach (AddressItem item in enumeration.Items)
         {
@@ -44,6 +53,12 @@ public static class DescribedWindowReader
             {
                 windows.Add(DescribedWindow.Reg(item.Node, item.Index, item.Address, item.Size));
             }
+        }
+
+        buffer.Clear();
+        if (buffer.Capacity <= ReusedItemsLimit)
+        {
+            t_items = buffer;
         }
 
         return windows;

@@ -55,19 +55,22 @@ public sealed partial class DeviceTreeAddressDecoder
         return bus;
     }
 
-    /// <summary><see cref="CountCells"/> through the sink's cache, when it has one.</summary>
+    /// <summary>
+    /// <see cref="CountCells"/> through the sink's cache, when it has one. The default bus's counts for a child start
+    /// their lookup at the child's parent, so they are cached per parent: once per bus, not once per device.
+    /// </summary>
     private void Counts(AddressBusKind bus, DeviceTreeNode dev, DiagnosticSink? sink, out int na, out int ns)
     {
-        if (bus == AddressBusKind.Pci || sink?.CellCache is not { } cache)
+        if (bus == AddressBusKind.Pci || sink?.CellCache is not { } cache || dev.Parent is not { } parent)
         {
             CountCells(bus, dev, out na, out ns);
             return;
         }
 
-        if (!cache.TryGetValue(dev, out (int Na, int Ns) counts))
+        if (!cache.TryGetValue(parent, out (int Na, int Ns) counts))
         {
             CountCells(bus, dev, out counts.Na, out counts.Ns);
-            cache.Add(dev, counts);
+            cache.Add(parent, counts);
         }
 
         (na, ns) = counts;

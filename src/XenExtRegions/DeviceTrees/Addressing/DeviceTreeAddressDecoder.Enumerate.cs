@@ -25,14 +25,17 @@ public sealed partial class DeviceTreeAddressDecoder
     public AddressEnumeration EnumerateAddresses(DeviceTree tree) => EnumerateAddresses(tree, collectDiagnostics: true);
 
     /// <summary>As <see cref="EnumerateAddresses(DeviceTree)"/>; without <paramref name="collectDiagnostics"/> only the logger sees them (and messages are made only for it).</summary>
-    internal AddressEnumeration EnumerateAddresses(DeviceTree tree, bool collectDiagnostics)
+    /// <param name="tree">The tree.</param>
+    /// <param name="collectDiagnostics">Whether the result keeps the diagnostics.</param>
+    /// <param name="items">An empty list to fill with the items (a caller's reusable one), or null for a new one.</param>
+    internal AddressEnumeration EnumerateAddresses(DeviceTree tree, bool collectDiagnostics, List<AddressItem>? items = null)
     {
         if (tree is null)
         {
             throw new ArgumentNullException(nameof(tree));
         }
 
-        var items = new List<AddressItem>();
+        items ??= new List<AddressItem>();
         var errors = new List<AddressTranslationError>();
         var diagnostics = new List<AddressDiagnostic>();
         var sink = new DiagnosticSink(_logger, collectDiagnostics ? diagnostics : null, cache: true);

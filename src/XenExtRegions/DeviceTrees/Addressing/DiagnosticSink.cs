@@ -24,7 +24,7 @@ internal sealed class DiagnosticSink
     /// <summary>Bus kind per node, for a whole-tree walk (the tree is immutable).</summary>
     public Dictionary<DeviceTreeNode, AddressBusKind>? BusCache { get; }
 
-    /// <summary>Default-bus cell counts per child node, for a whole-tree walk.</summary>
+    /// <summary>Default-bus cell counts of the children of each node, for a whole-tree walk.</summary>
     public Dictionary<DeviceTreeNode, (int Na, int Ns)>? CellCache { get; }
 
     /// <summary>Xen prints "Missing device_type" on every match; we report each node once.</summary>

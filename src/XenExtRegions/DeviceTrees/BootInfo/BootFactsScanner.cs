@@ -147,6 +147,8 @@ public sealed partial class BootFactsScanner
 
     private Rc EarlyScanNode(DeviceTreeNode node, int depth, uint ac, uint sc, ScanState state)
     {
+        // The compatible checks below all read one value: look it up once (most nodes of a board are this shallow).
+        ReadOnlySpan<byte> compatible = depth <= 3 && node.TryGetValue("compatible", out ReadOnlyMemory<byte> value) ? value.Span : default;
         Rc rc;
         if (!Options.BootedViaUefi && IsMemoryNode(node, depth))
         {
@@ -160,7 +162,7 @@ public sealed partial class BootFactsScanner
         {
             rc = Walk(node, state, inReservedMemory: true);
         }
-        else if (depth <= 3 && (CompatibleIgnoreCase(node, "xen,multiboot-module") || CompatibleIgnoreCase(node, "multiboot,module")))
+        else if (depth <= 3 && (ListHasIgnoreCase(compatible, "xen,multiboot-module") || ListHasIgnoreCase(compatible, "multiboot,module")))
         {
             rc = MultibootModule(node, ac, sc, state);
         }
@@ -168,11 +170,11 @@ public sealed partial class BootFactsScanner
         {
             rc = Chosen(node, ac, sc, state);
         }
-        else if (depth == 2 && CompatibleIgnoreCase(node, "xen,domain"))
+        else if (depth == 2 && ListHasIgnoreCase(compatible, "xen,domain"))
         {
             rc = StaticMemory(node, ac, sc, state);
         }
-        else if (depth <= 3 && CompatibleIgnoreCase(node, "xen,domain-shared-memory-v1"))
+        else if (depth <= 3 && ListHasIgnoreCase(compatible, "xen,domain-shared-memory-v1"))
         {
             rc = SharedMemory(node, ac, sc, state);
         }
@@ -216,14 +218,12 @@ public sealed partial class BootFactsScanner
     private static bool NameMatches(DeviceTreeNode node, string match) => node.NameIsOrHasUnit(match);
 
     /// <summary>Xen's <c>device_tree_node_compatible</c>: any string of <c>compatible</c>, compared case-insensitively.</summary>
-    private static bool CompatibleIgnoreCase(DeviceTreeNode node, string match)
-    {
-        if (!node.TryGetValue("compatible", out ReadOnlyMemory<byte> value))
-        {
-            return false;
-        }
+    private static bool CompatibleIgnoreCase(DeviceTreeNode node, string match) =>
+        node.TryGetValue("compatible", out ReadOnlyMemory<byte> value) && ListHasIgnoreCase(value.Span, match);
 
-        ReadOnlySpan<byte> span = value.Span;
+    /// <summary>True when one NUL-separated string of <paramref name="span"/> equals <paramref name="match"/>, ignoring case.</summary>
+    private static bool ListHasIgnoreCase(ReadOnlySpan<byte> span, string match)
+    {
         while (span.Length > 0)
         {
             int nul = span.IndexOf((byte)0);

@@ -5,24 +5,29 @@ using System.Text;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// The node the DTB reader is reading at one depth, reused for every node at that depth. It checks that property
-/// and child names are unique: property names as strings (they are shared), child names as blob bytes so that a
-/// node's name is not decoded just to be compared.
+/// The node the DTB reader is reading at one depth, reused for every node at that depth (and, through
+/// <see cref="DtbBuildScratch"/>, by the next read on the same thread). It checks that property and child names are
+/// unique: property names by their <see cref="PropertyNameTable"/> index (equal names share one index), child names
+/// by hash, then as blob bytes, so that a node's name is not decoded just to be compared.
 /// </summary>
 internal sealed class DtbBuildFrame
 {
-    /// <summary>Up to this many entries, names are checked one by one as they come; above it, once, by sorting.</summary>
+    /// <summary>Up to this many children, names are checked one by one as they come; above it, once, by hashing.</summary>
     private const int LinearScanLimit = 12;
 
-    private readonly List<string> _propertyNames = new();
     private readonly List<DtbChildEntry> _children = new();
     private readonly SiblingNameCheck _siblingNames = new();
     /// <summary>Above this many names the set is dropped instead of cleared, so one huge node cannot make every later Clear slow.</summary>
     private const int ReusedSetLimit = 1024;
 
-    private HashSet<string>? _propertyNameSet;
+    private readonly DtbBuildScratch _scratch;
+    private HashSet<int>? _propertyNameSet;
+    private long _id;
+    private bool _childSeen;
     private bool _propertyNameSetInUse;
     private byte[] _blob = Array.Empty<byte>();
+
+    public DtbBuildFrame(DtbBuildScratch scratch) => _scratch = scratch;
 
     /// <summary>Where the node name starts in the blob.</summary>
     public int NameStart { get; private set; }
@@ -56,8 +61,12 @@ internal sealed class DtbBuildFrame
 
     private int _nextPropertyToken;
 
+    /// <summary>The <see cref="PackedTreeStorage.KnownNameBit"/>s of the properties read so far.</summary>
+    public int KnownNames { get; private set; }
+
     public void Begin(byte[] blob, int nameStart, int nameLength, int offset)
     {
+        _id = _scratch.NextNodeId();
         _blob = blob;
         NameStart = nameStart;
         NameLength = nameLength;
@@ -71,9 +80,10 @@ internal sealed class DtbBuildFrame
     public void Clear()
     {
         PropertySlots.Clear();
+        KnownNames = 0;
+        _childSeen = false;
         FirstPropertyToken = -1;
         PropertiesContiguous = true;
-        _propertyNames.Clear();
         _children.Clear();
         if (_propertyNameSetInUse)
         {
@@ -91,8 +101,27 @@ internal sealed class DtbBuildFrame
         }
     }
 
+    /// <summary>Lets go of the blob and of every node, and of lists grown too large to keep, after a read.</summary>
+    public void Release()
+    {
+        Clear();
+        _blob = Array.Empty<byte>();
+        DecodedName = null;
+        if (_children.Capacity > ReusedSetLimit)
+        {
+            _children.Capacity = 0;
+        }
+
+        if (PropertySlots.Capacity > 3 * ReusedSetLimit)
+        {
+            PropertySlots.Capacity = 0;
+        }
+
+        _siblingNames.Release(ReusedSetLimit);
+    }
+
     /// <summary>Records a property; false when the node already has one of that name.</summary>
-    public bool AddProperty(string name, int nameIndex, int token, int valueStart, int valueLength)
+    public bool AddProperty(int nameIndex, int knownBit, int token, int valueStart, int valueLength)
     {
         if (FirstPropertyToken < 0)
         {
@@ -107,33 +136,41 @@ internal sealed class DtbBuildFrame
         PropertiesContiguous &= valueStart == token + 12;
         _nextPropertyToken = (valueStart + valueLength + 3) & ~3;
 
-        if (_propertyNames.Count < LinearScanLimit)
+        List<int> slots = PropertySlots;
+        if (!_childSeen && !_propertyNameSetInUse)
         {
-            foreach (string p in _propertyNames)
+            // Until the node has a child, no other node has stamped a name since this one began.
+            long[] stamps = _scratch.StampsFor(nameIndex);
+            if (stamps[nameIndex] == _id)
             {
-                if (string.Equals(p, name, StringComparison.Ordinal))
-                {
-                    return false;
-                }
+                return false;
             }
+
+            stamps[nameIndex] = _id;
         }
         else
         {
+            // A property after a child (not in dtc's blobs, but valid): the child's stamps hide this node's, so the
+            // node's names go into a set instead, once, and stay there.
             if (!_propertyNameSetInUse)
             {
-                _propertyNameSet ??= new HashSet<string>(StringComparer.Ordinal);
-                _propertyNameSet.UnionWith(_propertyNames);
+                _propertyNameSet ??= new HashSet<int>();
+                for (int i = 0; i < slots.Count; i += 3)
+                {
+                    _propertyNameSet.Add(slots[i]);
+                }
+
                 _propertyNameSetInUse = true;
             }
 
-            if (!_propertyNameSet!.Add(name))
+            if (!_propertyNameSet!.Add(nameIndex))
             {
                 return false;
             }
         }
 
-        _propertyNames.Add(name);
-        PropertySlots.Add(nameIndex);
+        KnownNames |= knownBit;
+        slots.Add(nameIndex);
         PropertySlots.Add(valueStart);
         PropertySlots.Add(valueLength);
         return true;
@@ -148,12 +185,13 @@ internal sealed class DtbBuildFrame
     /// <param name="asciiName">True when its name is plain ASCII (and still packed).</param>
     public bool AddChild(DeviceTreeNode child, int offset, bool asciiName)
     {
+        _childSeen = true;
         var entry = new DtbChildEntry(child, offset, asciiName);
         if (_children.Count < LinearScanLimit)
         {
             foreach (DtbChildEntry c in _children)
             {
-                if (DtbChildEntry.Compare(c, entry) == 0)
+                if (DtbChildEntry.SameName(c, entry))
                 {
                     return false;
                 }

@@ -10,6 +10,7 @@ internal readonly struct DtbChildEntry
         Node = node;
         Offset = offset;
         AsciiName = asciiName;
+        NameHash = ComputeHash(node, asciiName);
     }
 
     /// <summary>The node.</summary>
@@ -20,6 +21,12 @@ internal readonly struct DtbChildEntry
 
     /// <summary>True when the name is plain ASCII, compared as packed bytes; otherwise as the decoded string.</summary>
     public bool AsciiName { get; }
+
+    /// <summary>FNV-1a of the name, computed once: equal names give equal hashes, so most comparisons stop here.</summary>
+    public uint NameHash { get; }
+
+    /// <summary>True when both names are equal: the hashes first, the names only when those agree.</summary>
+    public static bool SameName(in DtbChildEntry a, in DtbChildEntry b) => a.NameHash == b.NameHash && Compare(a, b) == 0;
 
     /// <summary>
     /// Orders entries by name: ASCII names by bytes (no decoding), others by their decoded string. An ASCII name
@@ -41,19 +48,19 @@ internal readonly struct DtbChildEntry
     }
 
     /// <summary>FNV-1a over the bytes (ASCII) or the characters (others): equal names give equal hashes.</summary>
-    public uint Hash()
+    private static uint ComputeHash(DeviceTreeNode node, bool asciiName)
     {
         uint hash = 2166136261;
-        if (AsciiName)
+        if (asciiName)
         {
-            foreach (byte b in Node.PackedNameBytes)
+            foreach (byte b in node.PackedNameBytes)
             {
                 hash = (hash ^ b) * 16777619;
             }
         }
         else
         {
-            foreach (char c in Node.Name)
+            foreach (char c in node.Name)
             {
                 hash = (hash ^ c) * 16777619;
             }

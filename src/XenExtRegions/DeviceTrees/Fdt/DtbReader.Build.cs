@@ -22,8 +22,9 @@ public static partial class DtbReader
         }
 
         var reader = new FdtReader(blob, header, options);
-        var frames = new List<DtbBuildFrame>();
-        var names = new PropertyNameTable(header.SizeDtStrings);
+        DtbBuildScratch scratch = DtbBuildScratch.Take();
+        List<DtbBuildFrame> frames = scratch.Frames;
+        var names = new PropertyNameTable(header.SizeDtStrings, scratch.IndexByName);
         var storage = new PackedTreeStorage(blob, names);
         DeviceTreeNode? root = null;
         int depth = 0;
@@ -42,7 +43,7 @@ public static partial class DtbReader
 
                         if (depth == frames.Count)
                         {
-                            frames.Add(new DtbBuildFrame());
+                            frames.Add(new DtbBuildFrame(scratch));
                         }
 
                         frames[depth].Begin(blob, reader.NameStart, reader.NameLength, reader.TokenOffset);
@@ -52,10 +53,10 @@ public static partial class DtbReader
                     case FdtToken.Prop:
                     {
                         int nameIndex = names.IndexOf(reader.PropertyNameOffset, blob, reader.NameStart, reader.NameLength);
-                        string name = names[nameIndex];
                         DtbBuildFrame frame = frames[depth - 1];
-                        if (!frame.AddProperty(name, nameIndex, reader.TokenOffset, reader.ValueStart, reader.ValueLength))
+                        if (!frame.AddProperty(nameIndex, names.KnownBit(nameIndex), reader.TokenOffset, reader.ValueStart, reader.ValueLength))
                         {
+                            string name = names[nameIndex];
                             throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate property '{EscapedUtf8.ForMessage(name)}'."), reader.TokenOffset, PathOf(frames, depth), name);
                         }
 
@@ -70,7 +71,7 @@ public static partial class DtbReader
                             throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{EscapedUtf8.ForMessage(frame.ChildName(duplicate))}'."), frame.ChildOffset(duplicate), PathOf(frames, depth) + (depth == 1 ? string.Empty : "/") + frame.ChildName(duplicate));
                         }
 
-                        var node = new DeviceTreeNode(storage, frame.NameStart, frame.NameLength, frame.DecodedName, frame.FirstPropertyToken, frame.PropertyCount, frame.PropertiesContiguous ? null : UnpackedProperties(frame, names, blob), frame.ChildrenArray());
+                        var node = new DeviceTreeNode(storage, frame.NameStart, frame.NameLength, frame.DecodedName, frame.FirstPropertyToken, frame.PropertyCount, frame.PropertiesContiguous ? null : UnpackedProperties(frame, names, blob), frame.ChildrenArray(), frame.KnownNames);
                         depth--;
                         if (depth == 0)
                         {
@@ -97,6 +98,8 @@ public static partial class DtbReader
             throw new DeviceTreeFormatException(e.Problem, e.Offset, PathOf(frames, depth), e.PropertyName, e);
         }
 
+        names.Seal();
+        scratch.Return();
         return new DeviceTree(root!, reservations, header.BootCpuIdPhys, header.Version, header.LastCompVersion);
     }
 

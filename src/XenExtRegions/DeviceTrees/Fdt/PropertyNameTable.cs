@@ -4,39 +4,54 @@ using System.Collections.Generic;
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// Property names of one blob, each decoded once and numbered by first appearance. Lookups by strings-block offset
-/// go through a flat array for the first 64 Ki offsets (every real strings block) and a dictionary beyond, so a
-/// large tree pays an array read, not a hash lookup, per property.
+/// Property names of one blob, each decoded once and numbered by first appearance; two strings-block offsets that
+/// hold the same name get the same index (and string instance), so names are compared as indices. Lookups by
+/// strings-block offset go through a flat array of 16-bit indices for the first 64 Ki offsets (every real strings
+/// block) and a dictionary beyond, so a large tree pays an array read, not a hash lookup, per property, and a small
+/// one does not pay four bytes per strings-block byte.
 /// </summary>
 internal sealed class PropertyNameTable
 {
-    private const int DirectLimit = 1 << 16;
+    private const int DirectLimit = ushort.MaxValue;
 
-    private readonly int[] _indexPlusOneByOffset;
+    private readonly ushort[] _indexPlusOneByOffset;
     private readonly Dictionary<uint, int> _indexByFarOffset = new();
     private readonly List<string> _names = new();
+    private readonly List<int> _knownBits = new();
+    private Dictionary<string, int>? _indexByName;
 
-    public PropertyNameTable(uint stringsSize) => _indexPlusOneByOffset = new int[(int)Math.Min(stringsSize, DirectLimit)];
+    /// <summary>Creates a table for a strings block of <paramref name="stringsSize"/> bytes.</summary>
+    /// <param name="stringsSize">The strings block's size.</param>
+    /// <param name="indexByName">An empty dictionary to find equal names at different offsets while the tree is read
+    /// (the reader's reusable one); released by <see cref="Seal"/>.</param>
+    public PropertyNameTable(uint stringsSize, Dictionary<string, int> indexByName)
+    {
+        _indexPlusOneByOffset = new ushort[(int)Math.Min(stringsSize, DirectLimit)];
+        _indexByName = indexByName;
+    }
 
     /// <summary>The index of the name at <paramref name="offset"/>, decoding it from the blob when new.</summary>
     public int IndexOf(uint offset, byte[] blob, int nameStart, int nameLength)
     {
-        if (offset < (uint)_indexPlusOneByOffset.Length)
+        bool direct = offset < (uint)_indexPlusOneByOffset.Length;
+        int known = direct ? _indexPlusOneByOffset[offset] : 0;
+        if (known != 0)
         {
-            int known = _indexPlusOneByOffset[offset];
-            if (known != 0)
-            {
-                return known - 1;
-            }
-
-            int added = Add(blob, nameStart, nameLength);
-            _indexPlusOneByOffset[offset] = added + 1;
-            return added;
+            return known - 1;
         }
 
-        if (!_indexByFarOffset.TryGetValue(offset, out int index))
+        if (_indexByFarOffset.TryGetValue(offset, out int index))
         {
-            index = Add(blob, nameStart, nameLength);
+            return index;
+        }
+
+        index = Add(blob, nameStart, nameLength);
+        if (direct && index < DirectLimit - 1)
+        {
+            _indexPlusOneByOffset[offset] = (ushort)(index + 1);
+        }
+        else
+        {
             _indexByFarOffset.Add(offset, index);
         }
 
@@ -44,8 +59,14 @@ internal sealed class PropertyNameTable
     }
 
     /// <summary>The name at strings-block offset <paramref name="offset"/>, which <see cref="IndexOf"/> has already seen.</summary>
-    public string NameAt(uint offset) =>
-        _names[offset < (uint)_indexPlusOneByOffset.Length ? _indexPlusOneByOffset[offset] - 1 : _indexByFarOffset[offset]];
+    public string NameAt(uint offset)
+    {
+        int known = offset < (uint)_indexPlusOneByOffset.Length ? _indexPlusOneByOffset[offset] : 0;
+        return _names[known != 0 ? known - 1 : _indexByFarOffset[offset]];
+    }
+
+    /// <summary>The <see cref="PackedTreeStorage.KnownNameBit"/> of the name with index <paramref name="index"/>.</summary>
+    public int KnownBit(int index) => _knownBits[index];
 
     /// <summary>The name with index <paramref name="index"/>.</summary>
     public string this[int index] => _names[index];
@@ -53,9 +74,21 @@ internal sealed class PropertyNameTable
     /// <summary>The names by index.</summary>
     public string[] ToArray() => _names.ToArray();
 
+    /// <summary>Ends the read: no more names are added, and the dictionary given to the constructor is let go.</summary>
+    public void Seal() => _indexByName = null;
+
     private int Add(byte[] blob, int nameStart, int nameLength)
     {
-        _names.Add(EscapedUtf8.Decode(blob, nameStart, nameLength));
+        string name = EscapedUtf8.Decode(blob, nameStart, nameLength);
+        Dictionary<string, int> byName = _indexByName!;
+        if (byName.TryGetValue(name, out int same))
+        {
+            return same;
+        }
+
+        _names.Add(name);
+        _knownBits.Add(PackedTreeStorage.KnownNameBit(name));
+        byName.Add(name, _names.Count - 1);
         return _names.Count - 1;
     }
 }

@@ -40,7 +40,7 @@ internal sealed class SiblingNameCheck
         for (int i = 0; i < children.Count; i++)
         {
             DtbChildEntry child = children[i];
-            int slot = (int)(child.Hash() & (uint)mask);
+            int slot = (int)(child.NameHash & (uint)mask);
 
             // Slots hold index + 1; inserting in document order makes the first hit the first duplicate.
             while (_table[slot] != 0)
@@ -50,7 +50,7 @@ internal sealed class SiblingNameCheck
                     return FindFirstDuplicateBySorting(children);
                 }
 
-                if (DtbChildEntry.Compare(children[_table[slot] - 1], child) == 0)
+                if (DtbChildEntry.SameName(children[_table[slot] - 1], child))
                 {
                     return i;
                 }
@@ -62,6 +62,15 @@ internal sealed class SiblingNameCheck
         }
 
         return null;
+    }
+
+    /// <summary>Drops the table when it has more than <paramref name="limit"/> slots, so a cached check stays small.</summary>
+    public void Release(int limit)
+    {
+        if (_table.Length > limit)
+        {
+            _table = Array.Empty<int>();
+        }
     }
 
     /// <summary>The same answer by sorting indices by (name, index): O(n log n) whatever the names.</summary>

@@ -49,6 +49,12 @@ public sealed partial class DeviceTreeNode
     /// <returns>True when the node has the property.</returns>
     internal bool TryGetValue(string name, out ReadOnlyMemory<byte> value)
     {
+        if (LacksKnown(name))
+        {
+            value = default;
+            return false;
+        }
+
         if (Volatile.Read(ref _properties) is { } properties)
         {
             foreach (DeviceTreeProperty property in properties)
@@ -78,6 +84,23 @@ public sealed partial class DeviceTreeNode
         value = default;
         return false;
     }
+
+    /// <summary>
+    /// The properties in tree order as views over their names and values, allocating nothing: unlike
+    /// <see cref="Properties"/>, a node read from a DTB does not create (and keep) a <see cref="DeviceTreeProperty"/>
+    /// per property, which matters when every property of a large tree is read once.
+    /// </summary>
+    /// <returns>An enumerator for <c>foreach</c>.</returns>
+    public DeviceTreePropertyEnumerator EnumeratePropertyViews() =>
+        Volatile.Read(ref _properties) is { } properties
+            ? new DeviceTreePropertyEnumerator(properties)
+            : new DeviceTreePropertyEnumerator(_packed!, _packedFirstProperty, _packedPropertyCount);
+
+    /// <summary>
+    /// True when the node was read from a DTB, <paramref name="name"/> is one of the names it keeps a bit for, and
+    /// it has no property of that name: the lookup can stop without walking the properties (or making them).
+    /// </summary>
+    private bool LacksKnown(string name) => _packed is not null && PackedTreeStorage.KnownNameBit(name) is int bit && bit != 0 && (_knownNames & bit) == 0;
 
     /// <summary>True once the property objects exist (always, for a node not read from a DTB); for tests of the lookups above.</summary>
     internal bool PropertiesMaterialized => Volatile.Read(ref _properties) is not null;

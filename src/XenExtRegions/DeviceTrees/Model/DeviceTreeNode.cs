@@ -16,6 +16,7 @@ public sealed partial class DeviceTreeNode
     private readonly int _packedNameLength;
     private readonly int _packedFirstProperty;
     private readonly int _packedPropertyCount;
+    private readonly int _knownNames;
     private DeviceTreeProperty[]? _properties;
     private string? _name;
     private string? _path;
@@ -83,8 +84,10 @@ public sealed partial class DeviceTreeNode
     /// <param name="propertyCount">The number of properties.</param>
     /// <param name="properties">The properties, when the reader made them at once (their tokens are not back to back), else null.</param>
     /// <param name="children">The children in order.</param>
-    internal DeviceTreeNode(PackedTreeStorage storage, int nameStart, int nameLength, string? name, int firstProperty, int propertyCount, DeviceTreeProperty[]? properties, DeviceTreeNode[] children)
+    /// <param name="knownNames">The <see cref="PackedTreeStorage.KnownNameBit"/>s of its property names.</param>
+    internal DeviceTreeNode(PackedTreeStorage storage, int nameStart, int nameLength, string? name, int firstProperty, int propertyCount, DeviceTreeProperty[]? properties, DeviceTreeNode[] children, int knownNames)
     {
+        _knownNames = knownNames;
         _packed = storage;
         _packedNameStart = nameStart;
         _packedNameLength = nameLength;
@@ -176,6 +179,11 @@ public sealed partial class DeviceTreeNode
     /// <returns>The property, or null.</returns>
     public DeviceTreeProperty? GetProperty(string name)
     {
+        if (LacksKnown(name))
+        {
+            return null;
+        }
+
         foreach (DeviceTreeProperty property in _properties ?? MaterializeProperties())
         {
             if (string.Equals(property.Name, name, StringComparison.Ordinal))

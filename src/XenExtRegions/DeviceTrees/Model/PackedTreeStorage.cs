@@ -28,6 +28,37 @@ internal sealed class PackedTreeStorage
     public PropertyNameTable Names { get; }
 
     /// <summary>
+    /// A bit for each property name the hot internal readers (address decoder, boot scan) and the standard property
+    /// readers look up on every node, 0 for other names. A node read from a DTB records the bits of the names it
+    /// has, so looking up one it lacks (most lookups: <c>#address-cells</c>, <c>device_type</c>, <c>ranges</c>…)
+    /// answers without walking its properties.
+    /// </summary>
+    /// <param name="name">The property name.</param>
+    /// <returns>The name's bit, or 0.</returns>
+    public static int KnownNameBit(string name) => name switch
+    {
+        "reg" => 1 << 0,
+        "ranges" => 1 << 1,
+        "compatible" => 1 << 2,
+        "device_type" => 1 << 3,
+        "#address-cells" => 1 << 4,
+        "#size-cells" => 1 << 5,
+        "status" => 1 << 6,
+        "name" => 1 << 7,
+        "assigned-addresses" => 1 << 8,
+        "phandle" => 1 << 9,
+        "linux,phandle" => 1 << 10,
+        "memory" => 1 << 11,
+        "xen,enhanced" => 1 << 12,
+        "xen,shm-id" => 1 << 13,
+        "role" => 1 << 14,
+        "direct-map" => 1 << 15,
+        "cpus" => 1 << 16,
+        "dma-ranges" => 1 << 17,
+        _ => 0,
+    };
+
+    /// <summary>
     /// The property whose PROP token starts at <paramref name="token"/>; <paramref name="next"/> is where the token
     /// after it starts. The reader checked these tokens; the caller promised not to change the blob.
     /// </summary>

@@ -45,7 +45,7 @@ internal static class DeviceTreeHolesProducer
                     $"PCI range {window.Index}: {why}; this release removes it at the all-ones address, as computed"), window.NodePath);
             }
 
-            (ulong first, ulong last) = ctx.WindowToUnits(window.Address, window.Size, window.NodePath);
+            (ulong first, ulong last) = ctx.WindowToUnits(window);
             holes.Remove(first, last);
         }
 

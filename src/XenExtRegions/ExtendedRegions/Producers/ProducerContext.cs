@@ -76,8 +76,11 @@ internal sealed class ProducerContext
     }
 
     /// <summary>A device-tree window as P2 removes it: <c>[addr &amp; ~0xfff, align_up(addr + size, 4K) - 1]</c>, no overflow check.</summary>
-    public (ulong First, ulong Last) WindowToUnits(ulong address, ulong size, string subject)
+    /// <remarks>The window's node path is made only for a diagnostic: most windows never need it.</remarks>
+    public (ulong First, ulong Last) WindowToUnits(in DescribedWindow window)
     {
+        ulong address = window.Address;
+        ulong size = window.Size;
         ulong start = address & ~(XenConstants.PageSize - 1);
         ulong rawEnd = unchecked(address + size);
         ulong end = unchecked((rawEnd + XenConstants.PageSize - 1) & ~(XenConstants.PageSize - 1));
@@ -85,12 +88,12 @@ internal sealed class ProducerContext
         if (size != 0 && size > ulong.MaxValue - address && rawEnd != 0)
         {
             Diagnose(EngineDiagnosticId.RangeWrapsAround, FormattableString.Invariant(
-                $"0x{address:x} + 0x{size:x} wraps past 2^64; Xen removes [0x{start:x}, 0x{last:x}] as computed"), subject);
+                $"0x{address:x} + 0x{size:x} wraps past 2^64; Xen removes [0x{start:x}, 0x{last:x}] as computed"), window.NodePath);
         }
         else if (size == 0 && end == 0)
         {
             Diagnose(EngineDiagnosticId.RangeWrapsAround, FormattableString.Invariant(
-                $"size 0 at 0x{address:x}: the end wraps to 2^64-1 and Xen removes the whole space"), subject);
+                $"size 0 at 0x{address:x}: the end wraps to 2^64-1 and Xen removes the whole space"), window.NodePath);
         }
 
         return Profile.Unit == RangesetUnit.Frames

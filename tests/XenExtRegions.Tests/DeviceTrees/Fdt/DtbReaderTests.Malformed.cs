@@ -276,6 +276,54 @@ public sealed class DtbReaderMalformedTests
         Assert.Contains("Duplicate property 'reg'", Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(c.Build())).Message);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    public void Duplicate_property_from_separate_string_copies_is_rejected_after_other_properties(int before)
+    {
+        // Names are compared by table index: the second copy of "reg" must get the first copy's index.
+        var c = new FdtBlobComposer().RawString(Encoding.ASCII.GetBytes("reg\0x\0reg\0")).BeginNode(string.Empty);
+        for (int i = 0; i < before; i++)
+        {
+            c.PropCell("p" + i, (uint)i);
+        }
+
+        c.PropRaw(0, 0, []).PropRaw(0, 2, []).PropRaw(0, 6, []).EndNode().End();
+        Assert.Contains("Duplicate property 'reg'", Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(c.Build())).Message);
+    }
+
+    [Fact]
+    public void A_property_repeated_after_a_child_is_rejected_even_when_the_child_has_it_too()
+    {
+        // The child's own "a" must neither hide the parent's first "a" nor be taken for the parent's.
+        var c = new FdtBlobComposer().BeginNode(string.Empty).BeginNode("n").PropCell("a", 1)
+            .BeginNode("child").PropCell("a", 2).EndNode().PropCell("b", 3).PropCell("a", 4).EndNode().EndNode().End();
+        Assert.Contains("Duplicate property 'a'", Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(c.Build())).Message);
+
+        byte[] fine = new FdtBlobComposer().BeginNode(string.Empty).BeginNode("n").PropCell("x", 1)
+            .BeginNode("child").PropCell("a", 2).EndNode().PropCell("a", 4).EndNode().EndNode().End().Build();
+        Assert.Equal(["x", "a"], DtbReader.Read(fine).FindNode("/n")!.Properties.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_failed_read_leaves_nothing_behind_for_the_next_read_on_the_thread()
+    {
+        // The reader reuses its working state per thread; a read that throws half way must not leak into the next.
+        var bad = new FdtBlobComposer().BeginNode(string.Empty).BeginNode("a").PropCell("p", 1).BeginNode("b").PropCell("q", 1);
+        bad.PropCell("q", 2).EndNode().EndNode().EndNode().End();
+        Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(bad.Build()));
+
+        byte[] good = new FdtBlobComposer().BeginNode(string.Empty).BeginNode("a").PropCell("q", 1).BeginNode("b").PropCell("p", 2)
+            .EndNode().EndNode().EndNode().End().Build();
+        for (int i = 0; i < 2; i++)
+        {
+            DeviceTree tree = DtbReader.Read(good);
+            Assert.Equal(["q"], tree.FindNode("/a")!.Properties.Select(p => p.Name));
+            Assert.Equal(["p"], tree.FindNode("/a/b")!.Properties.Select(p => p.Name));
+            Assert.Equal(["/", "/a", "/a/b"], tree.Nodes.Select(n => n.Path));
+        }
+    }
+
     [Fact]
     public void Duplicate_property_among_many_is_rejected()
     {
