@@ -41,6 +41,8 @@ internal sealed class DtbRows
                 yield return libfdt with { Note = Throughput(bytes, n, libfdt) };
                 Comparison plain = _rounds.Run("DTB token walk", unit, ours, Side("plain validating C loop", blobs, NativePeer.PlainWalk));
                 yield return plain with { Note = Throughput(bytes, n, plain) };
+                Comparison visitor = _rounds.Run("DTB token walk, struct visitor", unit, Side("FdtReader.Walk(ref visitor)", blobs, OurPaths.WalkVisitor), Side("plain validating C loop", blobs, NativePeer.PlainWalk));
+                yield return visitor with { Note = Throughput(bytes, n, visitor) };
                 Comparison ceiling = _rounds.Run("memory-read ceiling", unit, Side("C# Vector<ulong> sum", blobs, OurPaths.VectorSum), Side("plain validating C loop", blobs, NativePeer.PlainWalk));
                 yield return ceiling with { Note = Throughput(bytes, n, ceiling) };
             }

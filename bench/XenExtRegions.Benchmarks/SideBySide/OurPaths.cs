@@ -27,6 +27,15 @@ internal static class OurPaths
         return sum;
     }
 
+    /// <summary>Every token with <see cref="FdtReader.Walk{TVisitor}(ref TVisitor)"/> and a struct visitor summing the same lengths.</summary>
+    public static long WalkVisitor(byte[] blob)
+    {
+        var reader = new FdtReader(blob);
+        var sum = default(LengthSum);
+        reader.Walk(ref sum);
+        return sum.Sum;
+    }
+
     /// <summary>The tree model, nothing touched.</summary>
     public static long Build(byte[] blob)
     {
@@ -116,5 +125,24 @@ internal static class OurPaths
         }
 
         return sum;
+    }
+
+    private struct LengthSum : IFdtTokenVisitor
+    {
+        public long Sum;
+
+        public bool OnBeginNode(ReadOnlySpan<byte> name, int offset)
+        {
+            Sum += name.Length;
+            return true;
+        }
+
+        public bool OnProperty(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, int offset)
+        {
+            Sum += name.Length + value.Length;
+            return true;
+        }
+
+        public bool OnEndNode(int offset) => true;
     }
 }

@@ -62,9 +62,10 @@ internal sealed class SideBySideInputs
             long ours = OurPaths.Walk(blob);
             long plain = NativePeer.PlainWalk(blob);
             long libfdt = NativePeer.LibfdtTagWalk(blob);
-            if (ours != plain || ours != libfdt)
+            long visited = OurPaths.WalkVisitor(blob);
+            if (ours != plain || ours != libfdt || ours != visited)
             {
-                throw new InvalidDataException(FormattableString.Invariant($"{name}: walk checksums differ (ours {ours}, plain C {plain}, libfdt {libfdt})."));
+                throw new InvalidDataException(FormattableString.Invariant($"{name}: walk checksums differ (ours {ours}, visitor walk {visited}, plain C {plain}, libfdt {libfdt})."));
             }
 
             long touched = OurPaths.BuildAndTouch(blob);

@@ -86,8 +86,9 @@ public sealed partial class RangeSet
 
         // A direct walk of the leaf chain (no iterator object, no interface call per range), with the iterator's
         // rules: start at the range holding `first` or the first one above it, stop past `last`, and check for a
-        // change to the set after every callback that asks to go on. Only that first range can start below
-        // `first`, so only it is clipped there; the loop keeps few values alive across the callback.
+        // change to the set after every callback that asks to go on. Each leaf's arrays are taken once as spans cut
+        // to its count, so the loop over a leaf indexes them without reloading the leaf or (for the keys) a bounds
+        // check. Only the first range can start below `first`, so clipping every start to it changes no other.
         int version = _version;
         Leaf? leaf = Find(first, out int index);
         if (index < 0 || leaf.Lasts[index] < first)
@@ -95,56 +96,36 @@ public sealed partial class RangeSet
             index++;
         }
 
-        while (index >= leaf.Count)
+        do
         {
-            leaf = leaf.Next;
-            if (leaf is null)
+            ReadOnlySpan<ulong> keys = leaf.Keys.AsSpan(0, leaf.Count);
+            ReadOnlySpan<ulong> lasts = leaf.Lasts.AsSpan(0, keys.Length);
+            for (; (uint)index < (uint)keys.Length; index++)
             {
-                return 0;
-            }
-
-            index = 0;
-        }
-
-        ulong rangeFirst = leaf.Keys[index];
-        if (rangeFirst > last)
-        {
-            return 0;
-        }
-
-        int result = callback(AddressRange.Ordered(Math.Max(rangeFirst, first), Math.Min(leaf.Lasts[index], last)));
-        while (true)
-        {
-            if (result != 0)
-            {
-                return result;
-            }
-
-            if (version != _version)
-            {
-                throw CollectionChanged();
-            }
-
-            index++;
-            while (index >= leaf.Count)
-            {
-                leaf = leaf.Next;
-                if (leaf is null)
+                ulong rangeFirst = keys[index];
+                if (rangeFirst > last)
                 {
                     return 0;
                 }
 
-                index = 0;
+                int result = callback(AddressRange.Ordered(Math.Max(rangeFirst, first), Math.Min(lasts[index], last)));
+                if (result != 0)
+                {
+                    return result;
+                }
+
+                if (version != _version)
+                {
+                    throw CollectionChanged();
+                }
             }
 
-            rangeFirst = leaf.Keys[index];
-            if (rangeFirst > last)
-            {
-                return 0;
-            }
-
-            result = callback(AddressRange.Ordered(rangeFirst, Math.Min(leaf.Lasts[index], last)));
+            index = 0;
+            leaf = leaf.Next;
         }
+        while (leaf is not null);
+
+        return 0;
     }
 
     private IEnumerable<AddressRange> ReportIterator(ulong first, ulong last)

@@ -137,7 +137,13 @@ public ref partial struct FdtReader
     internal int NameStart { get; private set; }
 
     /// <summary>The byte length of the current name (a property name is measured here, on demand).</summary>
-    internal readonly int NameLength => _nameLength >= 0 ? _nameLength : _blob.Slice(NameStart, _stringsEnd - NameStart).IndexOf((byte)0);
+    // A property name is known to end with a NUL inside the strings block; names are short, so the inlined word scan
+    // beats a call into the vectorised IndexOf.
+    internal readonly int NameLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _nameLength >= 0 ? _nameLength : IndexOfNul(ref MemoryMarshal.GetReference(_blob), NameStart, _stringsEnd) - NameStart;
+    }
 
     /// <summary>The blob offset of the current property value.</summary>
     internal int ValueStart { get; private set; }

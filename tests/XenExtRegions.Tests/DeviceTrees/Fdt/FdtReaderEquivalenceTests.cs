@@ -10,7 +10,7 @@ namespace XenExtRegions.Tests.DeviceTrees.Fdt;
 // NUL) must behave exactly as the reader it replaced (ReferenceFdtReader): the same tokens with the same state
 // after each Read, and the same failure (message, offset, state) at the same token, on well-formed, broken and
 // mutated blobs, under tight and default limits.
-public sealed class FdtReaderEquivalenceTests
+public sealed partial class FdtReaderEquivalenceTests
 {
     private static readonly string[] NodeNames = ["", "a", "cpu@0", "dev@1f4000001000", "bus@3e7", "abcdefg", "abcdefgh", "a/b", "/", "x/y/very-long-node-name@12345678"];
     private static readonly string[] PropertyNames = ["reg", "compatible", "status", "#address-cells", "a", "interrupts-extended"];
