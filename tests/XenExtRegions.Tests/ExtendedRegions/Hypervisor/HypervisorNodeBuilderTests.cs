@@ -85,6 +85,18 @@ public sealed class HypervisorNodeBuilderTests
     }
 
     [Fact]
+    public void Every_byte_of_a_cell_is_written_and_printed_big_endian()
+    {
+        var input = new ExtendedRegionsInput
+        {
+            Release = XenRelease.Parse("4.21"), IpaBits = 40, HostRam = [Incl(0x40000000, 0x7FFFFFFF)], GrantWindow = new MemoryBank(0x1234567890, 0x9ABCDEF0),
+        };
+        HypervisorNode node = HypervisorNodeBuilder.Build(Run(input));
+        Assert.Equal(new byte[] { 0, 0, 0, 0x12, 0x34, 0x56, 0x78, 0x90, 0, 0, 0, 0, 0x9A, 0xBC, 0xDE, 0xF0 }, node.Reg.ToArray()[..16]);
+        Assert.Contains("\treg = <0x12 0x34567890 0x0 0x9abcdef0>,\n", node.ToDts(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_result_is_a_misuse()
     {
         Assert.Throws<ArgumentNullException>(() => HypervisorNodeBuilder.TryBuild(null!, null, out _, out _));

@@ -83,6 +83,8 @@ public sealed class FreeSpaceQuirkTests
         Assert.Equal([(0UL, 1UL)], model.Report(0, 2));
         Assert.Equal(model.Report(0, 2), Reported(space, 0, 2));
         Assert.Equal(model.Report(0, 3), Reported(space, 0, 3));
+        Assert.Equal([(30UL, 30UL)], model.Report(30, 100));
+        Assert.Equal(model.Report(30, 100), Reported(space, 30, 100));
         Assert.Equal(model.Report(31, 100), Reported(space, 31, 100));
     }
 

@@ -81,9 +81,21 @@ public sealed class ProducerContextTests
     {
         ProducerContext ctx = Context("4.21");
         (ulong first, ulong last) = ctx.WindowToUnits(address, 0, "/n");
-        Assert.Equal(wraps, ctx.Diagnostics.Any(d => d.Id == EngineDiagnosticId.RangeWrapsAround && d.Subject == "/n"));
+        Assert.Equal(wraps, ctx.Diagnostics.Any(d => d.Id == EngineDiagnosticId.RangeWrapsAround && d.Subject == "/n" && d.Message.StartsWith("size 0 at ", StringComparison.Ordinal)));
         Assert.Equal(address >> 12, first);
         Assert.Equal(wraps ? ulong.MaxValue >> 12 : (address >> 12) - 1, last);
+    }
+
+    // Only a sum past 2^64 wraps: ending at 2^64 - 1 or exactly at 2^64 (the end computes to 0, minus 1) does not.
+    [Theory]
+    [InlineData(0x1000UL, ulong.MaxValue, true, 1UL, 0UL)]
+    [InlineData(0xFFFFFFFFFFFFF000UL, 0xFFFUL, false, 0xFFFFFFFFFFFFFUL, 0xFFFFFFFFFFFFFUL)]
+    [InlineData(0xFFFFFFFFFFFFF000UL, 0x1000UL, false, 0xFFFFFFFFFFFFFUL, 0xFFFFFFFFFFFFFUL)]
+    public void A_window_wraps_only_when_address_plus_size_passes_2_pow_64(ulong address, ulong size, bool wraps, ulong first, ulong last)
+    {
+        ProducerContext ctx = Context("4.21");
+        Assert.Equal((first, last), ctx.WindowToUnits(address, size, "/n"));
+        Assert.Equal(wraps, ctx.Diagnostics.Any(d => d.Id == EngineDiagnosticId.RangeWrapsAround));
     }
 
     [Fact]

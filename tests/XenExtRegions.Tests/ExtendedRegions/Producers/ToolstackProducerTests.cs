@@ -66,6 +66,21 @@ public sealed class ToolstackProducerTests
         Assert.All(result.Explanation, f => Assert.Equal(FreeRangeFateKind.DroppedTooSmall, f.Kind));
     }
 
+    // Less than 2 MiB after RAM, down to one byte: the aligned start lies past the bank, nothing is left.
+    [Theory]
+    [InlineData("4.20.1", 0xBFF00000UL)]
+    [InlineData("4.20.1", 0xBFFFFFFFUL)]
+    [InlineData("4.21", 0xBFF00000UL)]
+    [InlineData("4.21", 0xBFFFFFFFUL)]
+    public void A_tail_under_2_MiB_is_explained_as_nothing_left_after_alignment(string release, ulong ram0)
+    {
+        ExtendedRegionsResult result = Run(Libxl(release, 32, ram0));
+        FreeRangeFate fate = Assert.Single(result.Explanation);
+        Assert.Equal(FreeRangeFateKind.DroppedNothingAfterAlignment, fate.Kind);
+        Assert.Equal((XenConstants.GuestRam0Base + ram0, 0xFFFFFFFFUL), (fate.FreeRange.First, fate.FreeRange.Last));
+        Assert.Equal((0x100000000UL, 0UL), (fate.RegionStart, fate.RegionSize));
+    }
+
     [Theory]
     [InlineData("4.20.1")]
     [InlineData("4.21")]
