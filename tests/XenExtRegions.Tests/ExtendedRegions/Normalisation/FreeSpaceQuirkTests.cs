@@ -201,6 +201,21 @@ public sealed class FreeSpaceQuirkTests
         Assert.Equal(model.Report(0, top), Reported(space, 0, top));
     }
 
+    [Fact]
+    public void A_removal_to_2_pow_64_minus_1_from_a_split_point_drops_the_point()
+    {
+        // Xen deletes the piece [50, 100]; a later [50, 60] then joins the piece before it (x.e + 1 == s).
+        (FreeSpace space, _) = Space(legacy: false);
+        var model = new XenRangesetModel(oldSubtraction: false);
+        Both(space, model, add: true, 0, 100);
+        Both(space, model, add: false, 50, 49);
+        Both(space, model, add: false, 50, ulong.MaxValue);
+        Both(space, model, add: true, 50, 60);
+        Assert.Equal([(0UL, 60UL)], model.Report(0, 200));
+        Assert.Equal(model.Report(0, 200), Reported(space, 0, 200));
+        Assert.False(space.IsCorrupted);
+    }
+
     private static void Both(FreeSpace space, XenRangesetModel model, bool add, ulong s, ulong e)
     {
         if (add)
