@@ -106,9 +106,10 @@ internal sealed class ExtRegionNormaliser
             return range;
         }
 
-        // The frames' real extent; a frame number beyond 2^52-1 cannot come from a 64-bit address.
+        // The frames' real extent. Every range reported is clipped to a window of at most 2^52 frames, so the last
+        // frame's end is at most 2^64 - 1 (computed modulo 2^64 as all ones) and never wraps below the start.
         ulong first = range.First << XenConstants.PageShift;
         ulong last = unchecked(((range.Last + 1) << XenConstants.PageShift) - 1);
-        return last >= first ? new AddressRange(first, last) : new AddressRange(first, ulong.MaxValue);
+        return new AddressRange(first, last);
     }
 }

@@ -12,12 +12,8 @@ internal static class ToolstackProducer
 
     public static (XenError Error, string? Culprit) Run(ProducerContext ctx)
     {
+        // gpaddr_bits > 64 (libxl's ERROR_INVAL) never gets here: the engine refuses IpaBits outside 0..64.
         ExtendedRegionsInput input = ctx.Input;
-        if (input.IpaBits > 64)
-        {
-            return (XenError.InvalidArgument, "gpaddr_bits");
-        }
-
         // libxl computes ~0 >> (64 - gpaddr_bits): gpaddr_bits 0 (old hypervisor) shifts by 64, which Arm64 and
         // x86 treat as a shift by 0, so there is no clipping.
         ulong max = input.IpaBits is 0 or 64 ? ulong.MaxValue : (1UL << input.IpaBits) - 1;
