@@ -13,9 +13,10 @@ internal static class Program
         // so a failed write is an error that names standard output (exit 2), as a full disk (ENOSPC) already is.
         using Stream? output = OpenOutputDescriptor();
         // Both streams print bytes of names and strings that are not valid UTF-8 as those bytes (RawByteUtf8Encoding), not as U+FFFD.
-        using StreamWriter? owned = output is null ? null : new StreamWriter(output, Rendering.RawByteUtf8Encoding.Instance, 64 * 1024, leaveOpen: true);
+        using StreamWriter? owned = output is null ? null : new StreamWriter(output, Rendering.RawByteUtf8Encoding.Instance, 16 * 1024, leaveOpen: true);
         TextWriter text = owned ?? Console.Out;
-        using var error = new StreamWriter(Console.OpenStandardError(), Rendering.RawByteUtf8Encoding.Instance, 4096, leaveOpen: true) { AutoFlush = true };
+        Stream errorStream = OperatingSystem.IsWindows() ? Console.OpenStandardError() : new DescriptorStream(2, ignoreClosedPipe: true);
+        using var error = new StreamWriter(errorStream, Rendering.RawByteUtf8Encoding.Instance, 4096, leaveOpen: true) { AutoFlush = true };
         var streams = new StandardStreams(Console.OpenStandardInput, () => output ?? Console.OpenStandardOutput(), !Console.IsOutputRedirected);
         int exit = CliApp.Run(args, text, error, streams: streams);
         try
@@ -31,7 +32,7 @@ internal static class Program
         return exit;
     }
 
-    private static FileStream? OpenOutputDescriptor()
+    private static Stream? OpenOutputDescriptor()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -43,10 +44,11 @@ internal static class Program
             var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
             if (stream.CanSeek)
             {
-                // A file: FileStream writes at a position of its own and would not move the descriptor's offset, which
-                // a shell's other commands writing to the same file share. Console's stream writes plainly.
+                // A file (or /dev/null): FileStream writes at a position of its own and would not move the descriptor's
+                // offset, which a shell's other commands writing to the same file share; plain writes do. Buffered
+                // below like a pipe (Console.Out would flush every line, one write each, and print raw bytes as U+FFFD).
                 stream.Dispose();
-                return null;
+                return new DescriptorStream(1, ignoreClosedPipe: false);
             }
 
             return stream;

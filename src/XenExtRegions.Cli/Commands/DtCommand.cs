@@ -44,7 +44,7 @@ internal static class DtCommand
             else
             {
                 string dts = context.Backend.WriteDts(tree);
-                OutputSink.WriteText(context, parse.GetValue(output), w => w.Write(dts));
+                OutputSink.WriteText(context, parse.GetValue(output), dts);
             }
 
             return 0;
@@ -107,7 +107,7 @@ internal static class DtCommand
             else
             {
                 string dts = context.Backend.WriteDts(tree);
-                OutputSink.WriteText(context, outPath, w => w.Write(dts), "OUT");
+                OutputSink.WriteText(context, outPath, dts, "OUT");
             }
 
             return 0;

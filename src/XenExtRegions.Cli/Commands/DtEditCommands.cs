@@ -147,7 +147,7 @@ internal static class DtEditCommands
         else
         {
             string text = source ?? context.Backend.WriteDts(result);
-            OutputSink.WriteText(context, target, w => w.Write(text), option);
+            OutputSink.WriteText(context, target, text, option);
         }
     }
 

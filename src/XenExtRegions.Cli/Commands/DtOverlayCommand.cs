@@ -67,7 +67,7 @@ internal static class DtOverlayCommand
             else
             {
                 string dts = context.Backend.WriteDts(result);
-                OutputSink.WriteText(context, outPath, w => w.Write(dts), "--output");
+                OutputSink.WriteText(context, outPath, dts, "--output");
             }
 
             return 0;

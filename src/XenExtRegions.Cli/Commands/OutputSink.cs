@@ -23,7 +23,24 @@ internal static class OutputSink
 
         var buffer = new StringWriter();
         render(buffer);
-        WriteFile(outputFile, Rendering.RawByteUtf8Encoding.Instance.GetBytes(buffer.ToString()), option);
+        WriteTextFile(context, outputFile, buffer.ToString(), option);
+    }
+
+    /// <summary>Writes text that is already whole (a DTS source) to standard output or a file, without copying it first.</summary>
+    public static void WriteText(CliContext context, string? outputFile, string text, string option = "--output")
+    {
+        if (outputFile is null || StandardStreams.IsStandard(outputFile))
+        {
+            WriteText(context, outputFile, w => w.Write(text), option);
+            return;
+        }
+
+        WriteTextFile(context, outputFile, text, option);
+    }
+
+    private static void WriteTextFile(CliContext context, string outputFile, string text, string option)
+    {
+        WriteFile(outputFile, Rendering.RawByteUtf8Encoding.Instance.GetBytes(text), option);
         context.Error.WriteLine($"wrote {outputFile}");
     }
 

@@ -32,9 +32,15 @@ public static class DtsWriter
     /// <exception cref="DtsWriteException">A name, label or explicit phandle in the tree cannot be printed so that it reads back.</exception>
     public static string Write(DeviceTree tree, DtsWriterOptions? options = null)
     {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Write(tree, writer, options);
-        return writer.ToString();
+        if (tree is null)
+        {
+            throw new ArgumentNullException(nameof(tree));
+        }
+
+        // One builder for the whole text: no per-line strings, one copy at the end.
+        var text = new StringBuilder(4096);
+        WriteCore(tree, text, null, options ?? DtsWriterOptions.Default);
+        return text.ToString();
     }
 
     /// <summary>Prints <paramref name="tree"/> as DTS source to <paramref name="output"/>.</summary>
@@ -55,64 +61,82 @@ public static class DtsWriter
             throw new ArgumentNullException(nameof(output));
         }
 
+        var text = new StringBuilder(FlushAt + 1024);
+        WriteCore(tree, text, output, options ?? DtsWriterOptions.Default);
+        Flush(text, output);
+    }
+
+    /// <summary>Text is handed to a writer in pieces of about this many characters, not line by line.</summary>
+    private const int FlushAt = 8192;
+
+    /// <summary>Appends the source to <paramref name="text"/>, moving it to <paramref name="output"/> (when given) every <see cref="FlushAt"/> characters.</summary>
+    private static void WriteCore(DeviceTree tree, StringBuilder text, TextWriter? output, DtsWriterOptions options)
+    {
         DtsWriteCheck.Validate(tree);
-        options ??= DtsWriterOptions.Default;
         string nl = options.NewLine;
-        var line = new StringBuilder(256);
-        output.Write("/dts-v1/;");
-        output.Write(nl);
-        output.Write(nl);
+        text.Append("/dts-v1/;").Append(nl).Append(nl);
         foreach (MemoryReservation reservation in tree.MemoryReservations)
         {
-            line.Clear().Append("/memreserve/\t0x");
-            AppendHex(line, reservation.Address, 16);
-            line.Append(" 0x");
-            AppendHex(line, reservation.Size, 16);
-            line.Append(';').Append(nl);
-            output.Write(line.ToString());
+            text.Append("/memreserve/\t0x");
+            AppendHex(text, reservation.Address, 16);
+            text.Append(" 0x");
+            AppendHex(text, reservation.Size, 16);
+            text.Append(';').Append(nl);
         }
 
         var stack = new Stack<(DeviceTreeNode Node, int NextChild)>();
-        WriteNodeStart(output, line, tree.Root, 0, options);
+        WriteNodeStart(text, tree.Root, 0, options);
         stack.Push((tree.Root, 0));
         while (stack.Count > 0)
         {
+            if (output is not null && text.Length >= FlushAt)
+            {
+                Flush(text, output);
+            }
+
             (DeviceTreeNode node, int next) = stack.Pop();
             int depth = stack.Count;
             if (next < node.Children.Count)
             {
                 stack.Push((node, next + 1));
                 DeviceTreeNode child = node.Children[next];
-                output.Write(nl);
-                WriteNodeStart(output, line, child, depth + 1, options);
+                text.Append(nl);
+                WriteNodeStart(text, child, depth + 1, options);
                 stack.Push((child, 0));
                 continue;
             }
 
-            line.Clear().Append('\t', depth).Append("};").Append(nl);
-            output.Write(line.ToString());
+            text.Append('\t', depth).Append("};").Append(nl);
         }
     }
 
-    private static void WriteNodeStart(TextWriter output, StringBuilder line, DeviceTreeNode node, int depth, DtsWriterOptions options)
+    private static void Flush(StringBuilder text, TextWriter output)
     {
-        line.Clear().Append('\t', depth);
-        AppendLabels(line, node.Labels);
-        line.Append(depth == 0 ? "/" : node.Name).Append(" {").Append(options.NewLine);
-        output.Write(line.ToString());
+#if NETSTANDARD2_0
+        output.Write(text.ToString());
+#else
+        output.Write(text);
+#endif
+        text.Clear();
+    }
+
+    private static void WriteNodeStart(StringBuilder text, DeviceTreeNode node, int depth, DtsWriterOptions options)
+    {
+        text.Append('\t', depth);
+        AppendLabels(text, node.Labels);
+        text.Append(depth == 0 ? "/" : node.Name).Append(" {").Append(options.NewLine);
         foreach (DeviceTreeProperty property in node.Properties)
         {
-            line.Clear().Append('\t', depth + 1);
-            AppendLabels(line, property.Labels);
-            line.Append(property.Name);
+            text.Append('\t', depth + 1);
+            AppendLabels(text, property.Labels);
+            text.Append(property.Name);
             if (!property.IsEmpty)
             {
-                line.Append(" = ");
-                AppendValue(line, property.Span, options);
+                text.Append(" = ");
+                AppendValue(text, property.Span, options);
             }
 
-            line.Append(';').Append(options.NewLine);
-            output.Write(line.ToString());
+            text.Append(';').Append(options.NewLine);
         }
     }
 
