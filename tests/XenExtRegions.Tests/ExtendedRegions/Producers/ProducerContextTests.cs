@@ -80,7 +80,7 @@ public sealed class ProducerContextTests
     public void A_size_0_window_wraps_only_when_its_end_rounds_up_to_2_pow_64(ulong address, bool wraps)
     {
         ProducerContext ctx = Context("4.21");
-        (ulong first, ulong last) = ctx.WindowToUnits(address, 0, "/n");
+        (ulong first, ulong last) = ctx.WindowToUnits(DescribedWindow.Reg("/n", 0, address, 0));
         Assert.Equal(wraps, ctx.Diagnostics.Any(d => d.Id == EngineDiagnosticId.RangeWrapsAround && d.Subject == "/n" && d.Message.StartsWith("size 0 at ", StringComparison.Ordinal)));
         Assert.Equal(address >> 12, first);
         Assert.Equal(wraps ? ulong.MaxValue >> 12 : (address >> 12) - 1, last);
@@ -94,16 +94,16 @@ public sealed class ProducerContextTests
     public void A_window_wraps_only_when_address_plus_size_passes_2_pow_64(ulong address, ulong size, bool wraps, ulong first, ulong last)
     {
         ProducerContext ctx = Context("4.21");
-        Assert.Equal((first, last), ctx.WindowToUnits(address, size, "/n"));
+        Assert.Equal((first, last), ctx.WindowToUnits(DescribedWindow.Reg("/n", 0, address, size)));
         Assert.Equal(wraps, ctx.Diagnostics.Any(d => d.Id == EngineDiagnosticId.RangeWrapsAround));
     }
 
     [Fact]
     public void A_window_is_widened_to_whole_pages()
     {
-        Assert.Equal((0x9010UL, 0x9010UL), Context("4.21").WindowToUnits(0x09010123, 0x10, "/rtc"));
-        Assert.Equal((0x09010000UL, 0x09010FFFUL), Context("4.17").WindowToUnits(0x09010123, 0x10, "/rtc"));
-        Assert.Equal((0x09010000UL, 0x09011FFFUL), Context("4.17").WindowToUnits(0x09010FFF, 2, "/rtc"));
+        Assert.Equal((0x9010UL, 0x9010UL), Context("4.21").WindowToUnits(DescribedWindow.Reg("/rtc", 0, 0x09010123, 0x10)));
+        Assert.Equal((0x09010000UL, 0x09010FFFUL), Context("4.17").WindowToUnits(DescribedWindow.Reg("/rtc", 0, 0x09010123, 0x10)));
+        Assert.Equal((0x09010000UL, 0x09011FFFUL), Context("4.17").WindowToUnits(DescribedWindow.Reg("/rtc", 0, 0x09010FFF, 2)));
     }
 
     [Theory]
