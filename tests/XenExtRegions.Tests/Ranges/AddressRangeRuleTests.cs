@@ -123,6 +123,15 @@ public sealed class AddressRangeRuleTests
     {
         Assert.False(new AddressRange(0, 0).OverlapsOrTouches(new AddressRange(Max, Max)));
         Assert.False(new AddressRange(Max, Max).OverlapsOrTouches(new AddressRange(0, 0)));
+        Assert.False(new AddressRange(0, 0).OverlapsOrTouches(new AddressRange(Max - 1, Max)));
+    }
+
+    [Fact]
+    public void Containing_a_range_needs_its_last_address_inside_too()
+    {
+        var range = new AddressRange(10, 19);
+        Assert.False(range.Contains(new AddressRange(15, 25)));
+        Assert.True(range.Contains(new AddressRange(15, 19)));
     }
 
     [Fact]

@@ -119,6 +119,13 @@ public sealed class RangeSetRuleTests
     }
 
     [Fact]
+    public void ToString_separates_ranges_and_null_ranges_are_named()
+    {
+        Assert.Equal("{ [0x0, 0x9], [0x14, 0x1d] }", new RangeSet([new AddressRange(0, 9), new AddressRange(20, 29)]).ToString());
+        Assert.Equal("ranges", Assert.Throws<ArgumentNullException>(() => new RangeSet(null!)).ParamName);
+    }
+
+    [Fact]
     public void A_node_needs_room_for_at_least_4_entries()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeSet(3));
