@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using XenExtRegions.Ranges;
 
@@ -115,5 +116,55 @@ public sealed class AddressRangeRuleTests
         Assert.True(a.Overlaps(new AddressRange(0, 10)));
         Assert.False(a.Overlaps(new AddressRange(0, 9)));
         Assert.True(new AddressRange(Max - 1, Max).OverlapsOrTouches(new AddressRange(Max - 5, Max - 2)));
+    }
+
+    [Fact]
+    public void Touching_does_not_wrap_from_the_top_of_the_space_to_address_0()
+    {
+        Assert.False(new AddressRange(0, 0).OverlapsOrTouches(new AddressRange(Max, Max)));
+        Assert.False(new AddressRange(Max, Max).OverlapsOrTouches(new AddressRange(0, 0)));
+        Assert.False(new AddressRange(0, 0).OverlapsOrTouches(new AddressRange(Max - 1, Max)));
+    }
+
+    [Fact]
+    public void Containing_a_range_needs_its_last_address_inside_too()
+    {
+        var range = new AddressRange(10, 19);
+        Assert.False(range.Contains(new AddressRange(15, 25)));
+        Assert.True(range.Contains(new AddressRange(15, 19)));
+    }
+
+    [Fact]
+    public void Size_0_is_refused_even_at_address_0_where_size_minus_1_is_the_whole_space()
+    {
+        Assert.False(AddressRange.TryFromStartSize(0, 0, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AddressRange.FromStartSize(0, 0));
+        Assert.True(AddressRange.TryFromStartSize(0, Max, out AddressRange allButTop));
+        Assert.Equal(new AddressRange(0, Max - 1), allButTop);
+    }
+
+    [Fact]
+    public void Errors_name_the_parameter_and_the_values_in_hex()
+    {
+        var inverted = Assert.Throws<ArgumentException>(() => new AddressRange(0x20, 0x10));
+        Assert.Equal("first", inverted.ParamName);
+
+        var empty = Assert.Throws<ArgumentOutOfRangeException>(() => AddressRange.FromStartSize(0x4000, 0));
+        Assert.Equal("size", empty.ParamName);
+        Assert.Contains("0x4000", empty.Message, StringComparison.Ordinal);
+
+        var wraps = Assert.Throws<ArgumentOutOfRangeException>(() => AddressRange.FromStartSize(Max - 0xf, 0x20));
+        Assert.Equal("size", wraps.ParamName);
+        Assert.Contains("0xfffffffffffffff0", wraps.Message, StringComparison.Ordinal);
+        Assert.Contains("0x20", wraps.Message, StringComparison.Ordinal);
+
+        var halfOpen = Assert.Throws<ArgumentException>(() => AddressRange.FromStartEnd(0x30, 0x30));
+        Assert.Equal("end", halfOpen.ParamName);
+        Assert.Contains("0x30", halfOpen.Message, StringComparison.Ordinal);
+
+        var end = Assert.Throws<InvalidOperationException>(() => new AddressRange(Max - 1, Max).End);
+        Assert.Contains("[0xfffffffffffffffe, 0xffffffffffffffff]", end.Message, StringComparison.Ordinal);
+        var size = Assert.Throws<InvalidOperationException>(() => AddressRange.Full.Size);
+        Assert.Contains("2^64", size.Message, StringComparison.Ordinal);
     }
 }

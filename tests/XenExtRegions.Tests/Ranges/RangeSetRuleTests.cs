@@ -66,4 +66,70 @@ public sealed class RangeSetRuleTests
         set.IntersectWith(new RangeSet());
         RangeSetAssert.Holds(set);
     }
+
+    [Fact]
+    public void Clear_invalidates_a_running_enumeration_and_leaves_a_usable_tree_of_any_height()
+    {
+        var set = new RangeSet(4);
+        for (ulong i = 0; i < 100; i++)
+        {
+            set.Add(i * 4, (i * 4) + 1);
+        }
+
+        using IEnumerator<AddressRange> running = set.GetEnumerator();
+        Assert.True(running.MoveNext());
+        set.Clear();
+        Assert.Throws<InvalidOperationException>(() => running.MoveNext());
+
+        // A deep tree cleared is one empty leaf again: adding and querying must not descend stale levels.
+        set.Add(5, 6);
+        set.VerifyStructure();
+        Assert.True(set.Contains(5UL));
+        RangeSetAssert.Holds(set, (5, 6));
+    }
+
+    [Fact]
+    public void Reset_starts_the_enumeration_over_unless_the_set_changed()
+    {
+        var set = new RangeSet([new AddressRange(0, 9), new AddressRange(20, 29)]);
+        using IEnumerator<AddressRange> walk = set.GetEnumerator();
+        Assert.True(walk.MoveNext());
+        Assert.True(walk.MoveNext());
+        Assert.False(walk.MoveNext());
+        walk.Reset();
+        Assert.True(walk.MoveNext());
+        Assert.Equal(new AddressRange(0, 9), walk.Current);
+        Assert.Equal(new AddressRange(0, 9), ((System.Collections.IEnumerator)walk).Current);
+
+        set.Add(40, 40);
+        Assert.Throws<InvalidOperationException>(() => walk.Reset());
+    }
+
+    [Fact]
+    public void The_non_generic_enumeration_yields_the_same_ranges()
+    {
+        var set = new RangeSet([new AddressRange(0, 9), new AddressRange(20, 29)]);
+        var seen = new List<AddressRange>();
+        foreach (object range in (System.Collections.IEnumerable)set)
+        {
+            seen.Add((AddressRange)range);
+        }
+
+        Assert.Equal(set.ToArray(), seen);
+    }
+
+    [Fact]
+    public void ToString_separates_ranges_and_null_ranges_are_named()
+    {
+        Assert.Equal("{ [0x0, 0x9], [0x14, 0x1d] }", new RangeSet([new AddressRange(0, 9), new AddressRange(20, 29)]).ToString());
+        Assert.Equal("ranges", Assert.Throws<ArgumentNullException>(() => new RangeSet(null!)).ParamName);
+    }
+
+    [Fact]
+    public void A_node_needs_room_for_at_least_4_entries()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeSet(3));
+        Assert.Equal("nodeCapacity", error.ParamName);
+        new RangeSet(4).VerifyStructure();
+    }
 }
