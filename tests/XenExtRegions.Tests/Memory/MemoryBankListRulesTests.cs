@@ -160,4 +160,14 @@ public sealed class MemoryBankListRulesTests
         var list = new MemoryBankList([Ram(0x2000, 0x10), Ram(0x1000, 0x100), Ram(0x3000, 0x1)]);
         Assert.Equal([Ram(0x1000, 0x100), Ram(0x2000, 0x10), Ram(0x3000, 0x1)], list.SortedByStart().ToArray());
     }
+
+    [Fact]
+    public void SortedByStart_keeps_the_added_order_of_equal_banks_even_in_a_long_list()
+    {
+        // Array.Sort is only stable by accident below 17 elements (insertion sort); 40 equal banks need the tie-break.
+        MemoryBank[] same = Enumerable.Range(0, 40)
+            .Select(i => new MemoryBank(0x1000, 0x1000, MemoryBankKind.ReservedMemory, "/reserved-memory/r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToArray();
+        Assert.Equal(same, new MemoryBankList(same).SortedByStart().ToArray());
+    }
 }
