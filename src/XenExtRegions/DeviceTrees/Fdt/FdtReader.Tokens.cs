@@ -102,12 +102,7 @@ public ref partial struct FdtReader
         }
 
         TokenOffset = at;
-        TokenType = FdtToken.Prop;
-        NameStart = _stringsStart + (int)nameOffset;
-        _nameLength = -1;
-        ValueStart = valueStart;
-        ValueLength = (int)length;
-        PropertyNameOffset = nameOffset;
+        SetProperty(nameOffset, valueStart, length);
 
         // The value ends inside the block, so the rounded end is at most 3 bytes past it (no clamp needed).
         _position = Align4(valueStart + (int)length);
@@ -150,15 +145,22 @@ public ref partial struct FdtReader
             throw BadPropertyName(nameOffset, at);
         }
 
+        SetProperty(nameOffset, valueStart, length);
+
+        // A value ending in the last bytes of an unaligned block leaves _position past the end; the next Read reports it.
+        _position = (int)Math.Min((long)Align4(valueStart + (int)length), (long)_structEnd + TokenSize);
+    }
+
+    /// <summary>The current token becomes a property whose checks have passed (shared by the fast and checked paths).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetProperty(uint nameOffset, int valueStart, uint length)
+    {
         TokenType = FdtToken.Prop;
         NameStart = _stringsStart + (int)nameOffset;
         _nameLength = -1;
         ValueStart = valueStart;
         ValueLength = (int)length;
         PropertyNameOffset = nameOffset;
-
-        // A value ending in the last bytes of an unaligned block leaves _position past the end; the next Read reports it.
-        _position = (int)Math.Min((long)Align4(valueStart + (int)length), (long)_structEnd + TokenSize);
     }
 
     private void ReadEnd(int at)
