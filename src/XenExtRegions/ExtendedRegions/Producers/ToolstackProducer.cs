@@ -61,10 +61,7 @@ internal static class ToolstackProducer
         IoMemRange[] iomem = ctx.Input.IoMem.OrderBy(r => r.GuestFrame).ToArray();
         foreach (IoMemRange io in iomem)
         {
-            if (io.FrameCount != 0 && io.FrameCount > (ulong.MaxValue >> XenConstants.PageShift) - io.GuestFrame)
-            {
-                ctx.Diagnose(EngineDiagnosticId.IoMemWraps, "the iomem range runs past 2^64; libxl handles it only approximately (the next free start wraps)", io.ToString());
-            }
+            DiagnoseWrap(ctx, io);
         }
 
         int count() => ctx.Normaliser.Regions.Count;
@@ -113,6 +110,28 @@ internal static class ToolstackProducer
             {
                 Emit(ctx, pieceFree, uEnd, uStart, uEnd - uStart + 1);
             }
+        }
+    }
+
+    // libxl computes an entry's bounds as gfn << 12 and ((gfn + number) << 12) - 1 in 64 bits, so an entry at or near
+    // the top of the space is placed somewhere else or makes the next free start wrap to 0. The engine does the same
+    // arithmetic; these say where it happens.
+    private static void DiagnoseWrap(ProducerContext ctx, IoMemRange io)
+    {
+        const ulong lastFrame = ulong.MaxValue >> XenConstants.PageShift;
+        ulong start = unchecked(io.GuestFrame << XenConstants.PageShift);
+        ulong end = unchecked(((io.GuestFrame + io.FrameCount) << XenConstants.PageShift) - 1);
+        if (io.GuestFrame > lastFrame)
+        {
+            ctx.Diagnose(EngineDiagnosticId.IoMemWraps, FormattableString.Invariant($"the iomem range starts past 2^64 - 1: libxl's gfn << 12 drops the top bits, so it excludes {Hex.Of(start)}->{Hex.Of(end)} instead"), io.ToString());
+        }
+        else if (io.FrameCount != 0 && io.FrameCount == lastFrame - io.GuestFrame + 1)
+        {
+            ctx.Diagnose(EngineDiagnosticId.IoMemWraps, "the iomem range ends at 2^64 - 1, the top of the address space: libxl's next free start (its end + 1) wraps to 0, so libxl may offer a region at 0", io.ToString());
+        }
+        else if (io.FrameCount != 0 && io.FrameCount > lastFrame - io.GuestFrame)
+        {
+            ctx.Diagnose(EngineDiagnosticId.IoMemWraps, FormattableString.Invariant($"the iomem range runs past 2^64 - 1: libxl's end address wraps to {Hex.Of(end)}, so it handles the range only approximately"), io.ToString());
         }
     }
 

@@ -166,24 +166,41 @@ public sealed class ToolstackProducerTests
         Assert.Equal(XenConstants.MaxRegions, result.LogLines.Count);
     }
 
-    // gfn + number reaching 2^52 frames puts the iomem's end at 2^64 - 1, so libxl's next free start wraps to 0.
+    // gfn + number reaching 2^52 frames puts the iomem's end at 2^64 - 1, so libxl's next free start wraps to 0; past
+    // it the end itself wraps; a gfn above 2^52 - 1 loses its top bits in gfn << 12. Each case says which happened.
     [Theory]
-    [InlineData(0xFFFFFFFFFFFFEUL, 1UL, false)]
-    [InlineData(0xFFFFFFFFFFFFEUL, 2UL, true)]
-    [InlineData(0xFFFFFFFFFFFFFUL, 1UL, true)]
-    [InlineData(0xFFFFFFFFFFFFFUL, 0UL, false)]
-    [InlineData(0x90000UL, 16UL, false)]
-    public void Iomem_reaching_2_pow_64_is_diagnosed(ulong gfn, ulong count, bool wraps)
+    [InlineData(0xFFFFFFFFFFFFEUL, 1UL, null)]
+    [InlineData(0xFFFFFFFFFFFFEUL, 2UL, "ends at 2^64 - 1")]
+    [InlineData(0xFFFFFFFFFFFFFUL, 1UL, "ends at 2^64 - 1")]
+    [InlineData(0x1UL, 0xFFFFFFFFFFFFFUL, "ends at 2^64 - 1")]
+    [InlineData(0xFFFFFFFFFFFFFUL, 2UL, "runs past 2^64 - 1: libxl's end address wraps to 0xfff")]
+    [InlineData(0xFFFFFFFFFFFFEUL, ulong.MaxValue, "runs past 2^64 - 1: libxl's end address wraps to 0xffffffffffffcfff")]
+    [InlineData(0xFFFFFFFFFFFFFUL, 0UL, null)]
+    [InlineData(0x10000000000000UL, 0UL, "starts past 2^64 - 1: libxl's gfn << 12 drops the top bits, so it excludes 0->0xffffffffffffffff instead")]
+    [InlineData(0x10000000090000UL, 16UL, "starts past 2^64 - 1: libxl's gfn << 12 drops the top bits, so it excludes 0x90000000->0x9000ffff instead")]
+    [InlineData(ulong.MaxValue, 1UL, "starts past 2^64 - 1")]
+    [InlineData(0x90000UL, 16UL, null)]
+    public void Iomem_reaching_2_pow_64_is_diagnosed(ulong gfn, ulong count, string? expected)
     {
         var io = new IoMemRange(gfn, count);
         ExtendedRegionsResult result = Run(Libxl("4.21", 40, iomem: [io]));
         EngineDiagnostic[] found = result.Diagnostics.Where(d => d.Id == EngineDiagnosticId.IoMemWraps).ToArray();
-        Assert.Equal(wraps ? 1 : 0, found.Length);
-        if (wraps)
+        Assert.Equal(expected is null ? 0 : 1, found.Length);
+        if (expected is not null)
         {
             Assert.Equal(io.ToString(), found[0].Subject);
-            Assert.Contains("2^64", found[0].Message, StringComparison.Ordinal);
+            Assert.Contains(expected, found[0].Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Iomem_above_the_last_frame_is_excluded_where_libxl_places_it()
+    {
+        // gfn 2^52 + 0x90000 lands at 0x90000000 after libxl's shift: bank 0's tail is split there as for gfn 0x90000.
+        ExtendedRegionsResult wrapped = Run(Libxl("4.21", 40, iomem: [new IoMemRange(0x10000000090000UL, 16)]));
+        ExtendedRegionsResult plain = Run(Libxl("4.21", 40, iomem: [new IoMemRange(0x90000UL, 16)]));
+        Assert.Equal(Format(plain), Format(wrapped));
+        Assert.NotEqual(BothBanks, Format(wrapped));
     }
 
     [Fact]
