@@ -6,9 +6,6 @@ namespace XenExtRegions.ExtendedRegions;
 /// <summary>What a Xen release (or libxl) advertises for a domain, how it got there, and what it printed.</summary>
 public sealed class ExtendedRegionsResult
 {
-    /// <summary>libxl's ERROR_INVAL.</summary>
-    private const int LibxlErrorInvalid = -6;
-
     internal ExtendedRegionsResult(
         ExtendedRegionsInput input,
         ProducerKind producer,
@@ -51,9 +48,10 @@ public sealed class ExtendedRegionsResult
     /// <summary>
     /// What the producer returns, as a number: 0, or Xen's negative errno (-2 ENOENT when nothing was found, -22 EINVAL
     /// for an entry that cannot be decoded, -34 ERANGE for a PCI range past 2^64). For a toolstack domain libxl returns
-    /// 0 even when nothing was found, and its own ERROR_INVAL (-6) for a bad <c>gpaddr_bits</c>.
+    /// 0 even when nothing was found. (libxl's own ERROR_INVAL, -6, for a <c>gpaddr_bits</c> above 64 never shows here:
+    /// <see cref="ExtendedRegionsEngine"/> refuses such an input before any producer runs.)
     /// </summary>
-    public int ReturnCode => Producer == ProducerKind.Toolstack && Error == XenError.InvalidArgument ? LibxlErrorInvalid : Error.ToErrno();
+    public int ReturnCode => Error.ToErrno();
 
     /// <summary>The node path or range responsible for a failure, else null.</summary>
     public string? Culprit { get; }

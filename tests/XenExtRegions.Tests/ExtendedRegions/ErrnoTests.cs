@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using XenExtRegions.DeviceTrees;
 using XenExtRegions.ExtendedRegions;
@@ -113,5 +114,18 @@ public sealed class ErrnoTests
         ExtendedRegionsResult libxl = engine.Compute(new ExtendedRegionsInput { Kind = DomainKind.ToolstackDomU, IpaBits = 32, GuestRamBankSizes = [0xC0000000] });
         Assert.Equal(ExtendedRegionsOutcome.NoneFound, libxl.Outcome);
         Assert.Equal(0, libxl.ReturnCode);
+    }
+
+    // libxl answers gpaddr_bits above 64 with its own ERROR_INVAL (-6); the engine refuses such an input for every
+    // producer before one runs, so no result ever carries it.
+    [Theory]
+    [InlineData(DomainKind.ToolstackDomU, 65)]
+    [InlineData(DomainKind.ToolstackDomU, 255)]
+    [InlineData(DomainKind.Dom0lessDomU, 65)]
+    public void A_gpaddr_width_above_64_is_refused_before_any_producer_runs(DomainKind kind, int bits)
+    {
+        var input = new ExtendedRegionsInput { Kind = kind, IpaBits = bits, GuestRamBankSizes = [0x40000000] };
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new ExtendedRegionsEngine().Compute(input));
+        Assert.Contains(FormattableString.Invariant($"IpaBits {bits} is outside"), error.Message, StringComparison.Ordinal);
     }
 }
