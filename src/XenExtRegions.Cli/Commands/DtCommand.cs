@@ -13,19 +13,34 @@ namespace XenExtRegions.Cli.Commands;
 /// <summary><c>dt dump|regs|convert</c>: inspect and convert device trees.</summary>
 internal static class DtCommand
 {
-    public static Command Build(CliContext context)
+    /// <summary>The <c>dt</c> command with all its subcommands, or only the one called <paramref name="only"/> when it names one.</summary>
+    public static Command Build(CliContext context, string? only = null)
     {
         var command = new Command("dt", "Inspect, convert and edit device trees (DTB or DTS, detected by content)");
-        command.Subcommands.Add(BuildDump(context));
-        command.Subcommands.Add(BuildRegs(context));
-        command.Subcommands.Add(BuildConvert(context));
-        command.Subcommands.Add(DtGetCommand.Build(context));
-        command.Subcommands.Add(DtEditCommands.BuildSet(context));
-        command.Subcommands.Add(DtEditCommands.BuildDelete(context));
-        command.Subcommands.Add(DtOverlayCommand.Build(context));
-        command.Subcommands.Add(DtCheckCommand.Build(context));
+        bool named = only is not null && Array.Exists(Subcommands, s => s.Name == only);
+        foreach ((string name, Func<CliContext, Command> build) in Subcommands)
+        {
+            if (!named || only == name)
+            {
+                command.Subcommands.Add(build(context));
+            }
+        }
+
         return command;
     }
+
+    /// <summary>The subcommands in help order, by name (built only when needed: see <see cref="CliApp.BuildRoot(CliContext, string[])"/>).</summary>
+    internal static readonly (string Name, Func<CliContext, Command> Build)[] Subcommands =
+    [
+        ("dump", BuildDump),
+        ("regs", BuildRegs),
+        ("convert", BuildConvert),
+        ("get", DtGetCommand.Build),
+        ("set", DtEditCommands.BuildSet),
+        ("delete", DtEditCommands.BuildDelete),
+        ("overlay", DtOverlayCommand.Build),
+        ("check", DtCheckCommand.Build),
+    ];
 
     private static Command BuildDump(CliContext context)
     {
@@ -43,8 +58,7 @@ internal static class DtCommand
             }
             else
             {
-                string dts = context.Backend.WriteDts(tree);
-                OutputSink.WriteText(context, parse.GetValue(output), dts);
+                OutputSink.WriteUtf8Text(context, parse.GetValue(output), context.Backend.WriteDts(tree));
             }
 
             return 0;
@@ -106,8 +120,7 @@ internal static class DtCommand
             }
             else
             {
-                string dts = context.Backend.WriteDts(tree);
-                OutputSink.WriteText(context, outPath, dts, "OUT");
+                OutputSink.WriteUtf8Text(context, outPath, context.Backend.WriteDts(tree), "OUT");
             }
 
             return 0;
