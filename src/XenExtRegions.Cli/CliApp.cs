@@ -75,7 +75,7 @@ internal static class CliApp
     /// <param name="stderr">Standard error.</param>
     /// <param name="backend">The library seam; null for the library.</param>
     /// <param name="streams">Standard input and binary standard output.</param>
-    /// <param name="wholeTree">Build every command, not only the one <paramref name="args"/> name (tests compare the two).</param>
+    /// <param name="wholeTree">Build and parse with every command: no shortcut for the command <paramref name="args"/> name (tests compare the two).</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IRegionsBackend? backend = null, StandardStreams? streams = null, bool wholeTree = false)
     {
         streams ??= StandardStreams.None;
@@ -95,6 +95,12 @@ internal static class CliApp
     private static int RunCore(string[] args, TextWriter stdout, CliDiagnostics stderr, IRegionsBackend? backend, StandardStreams streams, bool wholeTree)
     {
         var context = new CliContext(stdout, stderr, backend ?? new LibraryBackend()) { Streams = streams, Logger = new CliLogger(stderr) };
+        if (!wholeTree && DtConvertCommand.IsPlain(args))
+        {
+            // What the parser would hand the action, without the command tree (see IsPlain).
+            return Invoke(context, () => DtConvertCommand.Run(context, args[2], args[3], null, new TreeReadChoices(false, null)));
+        }
+
         RootCommand root = wholeTree ? BuildRoot(context) : BuildRoot(context, args);
         ParseResult parse = root.Parse(args);
         bool quiet = parse.GetValue<bool>(QuietName);
@@ -119,9 +125,16 @@ internal static class CliApp
         }
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        return Invoke(context, () => parse.Invoke(configuration));
+    }
+
+    /// <summary>Runs a command's action under the exit-code policy: input errors exit 2 with their message, anything else 1.</summary>
+    private static int Invoke(CliContext context, Func<int> action)
+    {
+        TextWriter stderr = context.Error;
         try
         {
-            return parse.Invoke(configuration);
+            return action();
         }
         catch (CliInputException e)
         {

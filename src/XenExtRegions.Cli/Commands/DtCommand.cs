@@ -34,7 +34,7 @@ internal static class DtCommand
     [
         ("dump", BuildDump),
         ("regs", BuildRegs),
-        ("convert", BuildConvert),
+        ("convert", DtConvertCommand.Build),
         ("get", DtGetCommand.Build),
         ("set", DtEditCommands.BuildSet),
         ("delete", DtEditCommands.BuildDelete),
@@ -84,43 +84,6 @@ internal static class DtCommand
             else
             {
                 OutputSink.WriteText(context, parse.GetValue(output), w => RenderRegs(doc, w));
-            }
-
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command BuildConvert(CliContext context)
-    {
-        var input = new Argument<string>("IN") { Description = "The tree to read (DTB or DTS, detected by content; '-': standard input)" };
-        var output = new Argument<string>("OUT") { Description = "The file to write: .dtb/.dtbo writes a blob, .dts/.dtsi writes source; '-': standard output, in the other form than IN's unless -O says" };
-        var form = new Option<string?>("--out-format", "-O") { Description = "The output form, whatever OUT's name", HelpName = "dts|dtb" };
-        form.AcceptOnlyFromAmong("dts", "dtb");
-        var symbols = new Option<bool>("--symbols", "-@") { Description = "As dtc -@: add a __symbols__ node (each label's node path) and give every labelled node a phandle, so overlays can refer to the labels" };
-        Option<uint?> bootCpu = CliOptions.BootCpu();
-        var command = new Command("convert", "Convert DTB to DTS or DTS to DTB (by OUT's extension, or -O)") { input, output, form, symbols, bootCpu };
-        command.SetAction(parse =>
-        {
-            string inPath = parse.GetValue(input)!;
-            string outPath = parse.GetValue(output)!;
-            string? asked = parse.GetValue(form);
-            string ext = Path.GetExtension(outPath).ToLowerInvariant();
-            if (asked is null && !StandardStreams.IsStandard(outPath) && ext is not (".dtb" or ".dtbo" or ".dts" or ".dtsi"))
-            {
-                throw new CliInputException($"OUT: '{outPath}' must end in .dtb or .dts (the extension chooses the output form), or give -O dts|dtb");
-            }
-
-            var choices = new TreeReadChoices(parse.GetValue(symbols), parse.GetValue(bootCpu));
-            LoadedTree tree = context.Backend.LoadTree(InputFiles.DisplayName(inPath), InputFiles.ReadBytes(inPath, "IN"), choices);
-            bool toDtb = asked is not null ? asked == "dtb" : StandardStreams.IsStandard(outPath) ? !tree.WasBinary : ext is ".dtb" or ".dtbo";
-            if (toDtb)
-            {
-                OutputSink.WriteBytes(context, outPath, context.Backend.WriteDtb(tree), "OUT", "OUT");
-            }
-            else
-            {
-                OutputSink.WriteUtf8Text(context, outPath, context.Backend.WriteDts(tree), "OUT");
             }
 
             return 0;
