@@ -222,7 +222,7 @@ public static class DtsWriter
         }
     }
 
-    /// <summary>Prints a value the way dtc guesses its type, into a builder (for callers that build their own text).</summary>
+    /// <summary>Prints a value the way dtc guesses its type, into a builder (tests print single values so).</summary>
     internal static void AppendValue(StringBuilder sb, ReadOnlySpan<byte> value, DtsWriterOptions options)
     {
         var text = new DtsTextSink(null);
