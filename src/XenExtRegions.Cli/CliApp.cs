@@ -19,17 +19,28 @@ internal static class CliApp
     public const int Failure = 1;
     public const int BadInput = 2;
 
-    public static RootCommand BuildRoot(CliContext context)
+    /// <summary>The whole command tree.</summary>
+    public static RootCommand BuildRoot(CliContext context) => BuildRoot(context, []);
+
+    /// <summary>
+    /// The command tree for <paramref name="args"/>: when the first argument names a subcommand, only that one is built
+    /// (and, below it, only the one the second names): a command's help, errors and actions never involve its
+    /// siblings, and building the rest is most of the tree's cost at every start. Otherwise the whole tree.
+    /// </summary>
+    internal static RootCommand BuildRoot(CliContext context, string[] args)
     {
+        string? only = args.Length > 0 && Array.Exists(Subcommands, s => s.Name == args[0]) ? args[0] : null;
         var root = new RootCommand(
             "xen-ext-regions: compute, explain and draw the extended regions Xen on Arm advertises in /hypervisor, and inspect device trees.\n"
             + "Start with 'xen-ext-regions dom0' (the embedded Renesas Salvator-X H3 board).\n"
             + "Numbers: " + CliOptions.NumberHelp + "; START:SIZE pairs such as 0x60000000:256M.");
-        root.Subcommands.Add(BootCommand.Build(context));
-        root.Subcommands.Add(Dom0Command.Build(context));
-        root.Subcommands.Add(DomUCommand.Build(context));
-        root.Subcommands.Add(GuestCommand.Build(context));
-        root.Subcommands.Add(DtCommand.Build(context));
+        foreach ((string name, Func<CliContext, string?, Command> build) in Subcommands)
+        {
+            if (only is null || only == name)
+            {
+                root.Subcommands.Add(build(context, only is null || args.Length < 2 ? null : args[1]));
+            }
+        }
 
         // Options of the root that every subcommand accepts too (Recursive).
         root.Options.Add(new Option<bool>(QuietName, "-q")
@@ -45,11 +56,27 @@ internal static class CliApp
         return root;
     }
 
+    /// <summary>The subcommands in help order, by name; each builder is given the argument after its name.</summary>
+    internal static readonly (string Name, Func<CliContext, string?, Command> Build)[] Subcommands =
+    [
+        ("boot", (context, _) => BootCommand.Build(context)),
+        ("dom0", (context, _) => Dom0Command.Build(context)),
+        ("domu", (context, _) => DomUCommand.Build(context)),
+        ("guest", (context, _) => GuestCommand.Build(context)),
+        ("dt", DtCommand.Build),
+    ];
+
     private const string QuietName = "--quiet";
     private const string VerboseName = "--verbose";
 
     /// <summary>Runs the tool: <paramref name="streams"/> are standard input and binary standard output for <c>-</c> (none when null).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IRegionsBackend? backend = null, StandardStreams? streams = null)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="backend">The library seam; null for the library.</param>
+    /// <param name="streams">Standard input and binary standard output.</param>
+    /// <param name="wholeTree">Build and parse with every command: no shortcut for the command <paramref name="args"/> name (tests compare the two).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IRegionsBackend? backend = null, StandardStreams? streams = null, bool wholeTree = false)
     {
         streams ??= StandardStreams.None;
         var diagnostics = new CliDiagnostics(stderr);
@@ -57,7 +84,7 @@ internal static class CliApp
         using IDisposable diagnosticScope = diagnostics.Enter();
         try
         {
-            return RunCore(args, stdout, diagnostics, backend, streams);
+            return RunCore(args, stdout, diagnostics, backend, streams, wholeTree);
         }
         finally
         {
@@ -65,10 +92,16 @@ internal static class CliApp
         }
     }
 
-    private static int RunCore(string[] args, TextWriter stdout, CliDiagnostics stderr, IRegionsBackend? backend, StandardStreams streams)
+    private static int RunCore(string[] args, TextWriter stdout, CliDiagnostics stderr, IRegionsBackend? backend, StandardStreams streams, bool wholeTree)
     {
         var context = new CliContext(stdout, stderr, backend ?? new LibraryBackend()) { Streams = streams, Logger = new CliLogger(stderr) };
-        RootCommand root = BuildRoot(context);
+        if (!wholeTree && DtConvertCommand.IsPlain(args))
+        {
+            // What the parser would hand the action, without the command tree (see IsPlain).
+            return Invoke(context, () => DtConvertCommand.Run(context, args[2], args[3], null, new TreeReadChoices(false, null)));
+        }
+
+        RootCommand root = wholeTree ? BuildRoot(context) : BuildRoot(context, args);
         ParseResult parse = root.Parse(args);
         bool quiet = parse.GetValue<bool>(QuietName);
         bool verbose = parse.GetValue<bool>(VerboseName);
@@ -92,9 +125,16 @@ internal static class CliApp
         }
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        return Invoke(context, () => parse.Invoke(configuration));
+    }
+
+    /// <summary>Runs a command's action under the exit-code policy: input errors exit 2 with their message, anything else 1.</summary>
+    private static int Invoke(CliContext context, Func<int> action)
+    {
+        TextWriter stderr = context.Error;
         try
         {
-            return parse.Invoke(configuration);
+            return action();
         }
         catch (CliInputException e)
         {

@@ -10,8 +10,34 @@ internal static class BoundedRead
     public static byte[]? ReadAll(Stream stream, long maxBytes)
     {
         using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
         long total = 0;
+        if (stream.CanSeek && stream.Length - stream.Position is long expected and > 0 && expected <= maxBytes)
+        {
+            // A file that says its length: read it into an array of that size (no chunk, no copies), then make sure
+            // it has really ended there; a file that grew meanwhile goes on below like a pipe.
+            byte[] whole = new byte[expected];
+            int got = ReadFully(stream, whole);
+            if (got < whole.Length)
+            {
+                return whole.AsSpan(0, got).ToArray(); // it shrank: what is there is all there is
+            }
+
+            int next = stream.ReadByte();
+            if (next < 0)
+            {
+                return whole;
+            }
+
+            buffer.Write(whole, 0, got);
+            buffer.WriteByte((byte)next);
+            total = got + 1L;
+            if (total > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        byte[] chunk = new byte[81920];
         while (true)
         {
             int want = (int)Math.Min(chunk.Length, maxBytes + 1 - total);
@@ -29,6 +55,23 @@ internal static class BoundedRead
 
             buffer.Write(chunk, 0, read);
         }
+    }
+
+    private static int ReadFully(Stream stream, byte[] into)
+    {
+        int at = 0;
+        while (at < into.Length)
+        {
+            int read = stream.Read(into, at, into.Length - at);
+            if (read <= 0)
+            {
+                break;
+            }
+
+            at += read;
+        }
+
+        return at;
     }
 
     /// <summary>A limit for messages: "64 MiB".</summary>

@@ -13,19 +13,34 @@ namespace XenExtRegions.Cli.Commands;
 /// <summary><c>dt dump|regs|convert</c>: inspect and convert device trees.</summary>
 internal static class DtCommand
 {
-    public static Command Build(CliContext context)
+    /// <summary>The <c>dt</c> command with all its subcommands, or only the one called <paramref name="only"/> when it names one.</summary>
+    public static Command Build(CliContext context, string? only = null)
     {
         var command = new Command("dt", "Inspect, convert and edit device trees (DTB or DTS, detected by content)");
-        command.Subcommands.Add(BuildDump(context));
-        command.Subcommands.Add(BuildRegs(context));
-        command.Subcommands.Add(BuildConvert(context));
-        command.Subcommands.Add(DtGetCommand.Build(context));
-        command.Subcommands.Add(DtEditCommands.BuildSet(context));
-        command.Subcommands.Add(DtEditCommands.BuildDelete(context));
-        command.Subcommands.Add(DtOverlayCommand.Build(context));
-        command.Subcommands.Add(DtCheckCommand.Build(context));
+        bool named = only is not null && Array.Exists(Subcommands, s => s.Name == only);
+        foreach ((string name, Func<CliContext, Command> build) in Subcommands)
+        {
+            if (!named || only == name)
+            {
+                command.Subcommands.Add(build(context));
+            }
+        }
+
         return command;
     }
+
+    /// <summary>The subcommands in help order, by name (built only when needed: see <see cref="CliApp.BuildRoot(CliContext, string[])"/>).</summary>
+    internal static readonly (string Name, Func<CliContext, Command> Build)[] Subcommands =
+    [
+        ("dump", BuildDump),
+        ("regs", BuildRegs),
+        ("convert", DtConvertCommand.Build),
+        ("get", DtGetCommand.Build),
+        ("set", DtEditCommands.BuildSet),
+        ("delete", DtEditCommands.BuildDelete),
+        ("overlay", DtOverlayCommand.Build),
+        ("check", DtCheckCommand.Build),
+    ];
 
     private static Command BuildDump(CliContext context)
     {
@@ -43,8 +58,7 @@ internal static class DtCommand
             }
             else
             {
-                string dts = context.Backend.WriteDts(tree);
-                OutputSink.WriteText(context, parse.GetValue(output), dts);
+                OutputSink.WriteUtf8Text(context, parse.GetValue(output), context.Backend.WriteDts(tree));
             }
 
             return 0;
@@ -70,44 +84,6 @@ internal static class DtCommand
             else
             {
                 OutputSink.WriteText(context, parse.GetValue(output), w => RenderRegs(doc, w));
-            }
-
-            return 0;
-        });
-        return command;
-    }
-
-    private static Command BuildConvert(CliContext context)
-    {
-        var input = new Argument<string>("IN") { Description = "The tree to read (DTB or DTS, detected by content; '-': standard input)" };
-        var output = new Argument<string>("OUT") { Description = "The file to write: .dtb/.dtbo writes a blob, .dts/.dtsi writes source; '-': standard output, in the other form than IN's unless -O says" };
-        var form = new Option<string?>("--out-format", "-O") { Description = "The output form, whatever OUT's name", HelpName = "dts|dtb" };
-        form.AcceptOnlyFromAmong("dts", "dtb");
-        var symbols = new Option<bool>("--symbols", "-@") { Description = "As dtc -@: add a __symbols__ node (each label's node path) and give every labelled node a phandle, so overlays can refer to the labels" };
-        Option<uint?> bootCpu = CliOptions.BootCpu();
-        var command = new Command("convert", "Convert DTB to DTS or DTS to DTB (by OUT's extension, or -O)") { input, output, form, symbols, bootCpu };
-        command.SetAction(parse =>
-        {
-            string inPath = parse.GetValue(input)!;
-            string outPath = parse.GetValue(output)!;
-            string? asked = parse.GetValue(form);
-            string ext = Path.GetExtension(outPath).ToLowerInvariant();
-            if (asked is null && !StandardStreams.IsStandard(outPath) && ext is not (".dtb" or ".dtbo" or ".dts" or ".dtsi"))
-            {
-                throw new CliInputException($"OUT: '{outPath}' must end in .dtb or .dts (the extension chooses the output form), or give -O dts|dtb");
-            }
-
-            var choices = new TreeReadChoices(parse.GetValue(symbols), parse.GetValue(bootCpu));
-            LoadedTree tree = context.Backend.LoadTree(InputFiles.DisplayName(inPath), InputFiles.ReadBytes(inPath, "IN"), choices);
-            bool toDtb = asked is not null ? asked == "dtb" : StandardStreams.IsStandard(outPath) ? !tree.WasBinary : ext is ".dtb" or ".dtbo";
-            if (toDtb)
-            {
-                OutputSink.WriteBytes(context, outPath, context.Backend.WriteDtb(tree), "OUT", "OUT");
-            }
-            else
-            {
-                string dts = context.Backend.WriteDts(tree);
-                OutputSink.WriteText(context, outPath, dts, "OUT");
             }
 
             return 0;

@@ -144,10 +144,13 @@ internal static class DtEditCommands
         {
             OutputSink.WriteBytes(context, target, blob ?? context.Backend.WriteDtb(result), option, option);
         }
+        else if (source is not null)
+        {
+            OutputSink.WriteText(context, target, source, option);
+        }
         else
         {
-            string text = source ?? context.Backend.WriteDts(result);
-            OutputSink.WriteText(context, target, text, option);
+            OutputSink.WriteUtf8Text(context, target, context.Backend.WriteDts(result), option);
         }
     }
 

@@ -66,8 +66,7 @@ internal static class DtOverlayCommand
             }
             else
             {
-                string dts = context.Backend.WriteDts(result);
-                OutputSink.WriteText(context, outPath, dts, "--output");
+                OutputSink.WriteUtf8Text(context, outPath, context.Backend.WriteDts(result), "--output");
             }
 
             return 0;

@@ -38,6 +38,19 @@ internal static class OutputSink
         WriteTextFile(context, outputFile, text, option);
     }
 
+    /// <summary>Writes text already encoded as UTF-8 (a DTS source) to standard output or, as it is, to a file.</summary>
+    public static void WriteUtf8Text(CliContext context, string? outputFile, byte[] utf8, string option = "--output")
+    {
+        if (outputFile is null || StandardStreams.IsStandard(outputFile))
+        {
+            WriteText(context, outputFile, System.Text.Encoding.UTF8.GetString(utf8), option);
+            return;
+        }
+
+        WriteFile(outputFile, utf8, option);
+        context.Error.WriteLine($"wrote {outputFile}");
+    }
+
     private static void WriteTextFile(CliContext context, string outputFile, string text, string option)
     {
         WriteFile(outputFile, Rendering.RawByteUtf8Encoding.Instance.GetBytes(text), option);

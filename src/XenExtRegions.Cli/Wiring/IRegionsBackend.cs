@@ -34,7 +34,8 @@ internal interface IRegionsBackend
 
     JsonRegsDocument DecodeRegs(LoadedTree tree);
 
-    string WriteDts(LoadedTree tree);
+    /// <summary>The tree as DTS source, encoded as UTF-8 (what a .dts file holds).</summary>
+    byte[] WriteDts(LoadedTree tree);
 
     byte[] WriteDtb(LoadedTree tree);
 

@@ -145,11 +145,12 @@ internal sealed partial class LibraryBackend : IRegionsBackend
     private static string WithoutPath(string message, string path) =>
         message.StartsWith(path + ": ", StringComparison.Ordinal) ? message[(path.Length + 2)..] : message;
 
-    public string WriteDts(LoadedTree tree)
+    public byte[] WriteDts(LoadedTree tree)
     {
         try
         {
-            return DtsWriter.Write(tree.Tree);
+            // Bytes, not a string: the text goes to a file as it is, with no copy and no encoding pass.
+            return DtsWriter.WriteUtf8(tree.Tree);
         }
         catch (DtsWriteException e)
         {

@@ -92,7 +92,7 @@ public sealed class CliMalformedValueTests : IDisposable
             return _real.DecodeRegs(tree);
         }
 
-        public string WriteDts(LoadedTree tree) => _real.WriteDts(tree);
+        public byte[] WriteDts(LoadedTree tree) => _real.WriteDts(tree);
 
         public byte[] WriteDtb(LoadedTree tree) => _real.WriteDtb(tree);
 

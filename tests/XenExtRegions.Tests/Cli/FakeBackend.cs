@@ -110,7 +110,7 @@ internal sealed class FakeBackend : IRegionsBackend
 
     public string DescribeInputError(XenExtRegions.DeviceTrees.DeviceTreeFormatException error) => error.Message;
 
-    public string WriteDts(LoadedTree tree) => "/dts-v1/;\n\n/ {\n};\n";
+    public byte[] WriteDts(LoadedTree tree) => "/dts-v1/;\n\n/ {\n};\n"u8.ToArray();
 
     public byte[] WriteDtb(LoadedTree tree) => [0xd0, 0x0d, 0xfe, 0xed];
 

@@ -48,7 +48,8 @@ internal static class DtsWriteCheck
                 throw new DtsWriteException($"The node name '{Printable(node.Name)}' cannot be written as DTS: {nodeFault}", Printable(node.Path));
             }
 
-            foreach (DeviceTreeProperty property in node.Properties)
+            // Views: a node read from a DTB makes no property objects for the check (nor for the writer after it).
+            foreach (DeviceTreePropertyView property in node.EnumeratePropertyViews())
             {
                 if ((Fault(property.Name) ?? DtcPropertyNameFault(property.Name)) is string propertyFault)
                 {
@@ -74,9 +75,14 @@ internal static class DtsWriteCheck
             CheckLabel(label, node.Path, null, seen);
         }
 
-        foreach (DeviceTreeProperty property in node.Properties)
+        if (node.LabelSet?.Properties is null)
         {
-            foreach (string label in property.Labels)
+            return;
+        }
+
+        foreach (DeviceTreePropertyView property in node.EnumeratePropertyViews())
+        {
+            foreach (string label in node.LabelSet.ForProperty(property.Name) ?? Array.Empty<string>())
             {
                 CheckLabel(label, node.Path, property.Name, seen);
             }
@@ -232,12 +238,12 @@ internal static class DtsWriteCheck
 
     private static uint? ReadPhandle(DeviceTreeNode node, string name)
     {
-        if (node.GetProperty(name) is not DeviceTreeProperty property)
+        if (!node.TryGetValue(name, out ReadOnlyMemory<byte> stored))
         {
             return null;
         }
 
-        ReadOnlySpan<byte> bytes = property.Span;
+        ReadOnlySpan<byte> bytes = stored.Span;
         if (bytes.Length != 4)
         {
             throw new DtsWriteException(

@@ -22,25 +22,35 @@ namespace XenExtRegions.DeviceTrees;
 /// </remarks>
 public static class DtsWriter
 {
-    private const string HexDigits = "0123456789abcdef";
+    /// <summary>The line terminator's encoder: a lone surrogate in it is an error, not a silent U+FFFD.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
     /// <summary>Prints <paramref name="tree"/> as DTS source.</summary>
     /// <param name="tree">The tree.</param>
     /// <param name="options">Layout choices; null for <see cref="DtsWriterOptions.Default"/>.</param>
     /// <returns>The source text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tree"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options' <see cref="DtsWriterOptions.NewLine"/> holds a lone surrogate.</exception>
     /// <exception cref="DtsWriteException">A name, label or explicit phandle in the tree cannot be printed so that it reads back.</exception>
-    public static string Write(DeviceTree tree, DtsWriterOptions? options = null)
+    public static string Write(DeviceTree tree, DtsWriterOptions? options = null) => Encoding.UTF8.GetString(WriteUtf8(tree, options));
+
+    /// <summary>Prints <paramref name="tree"/> as DTS source encoded as UTF-8 (no byte order mark), ready for a file.</summary>
+    /// <param name="tree">The tree.</param>
+    /// <param name="options">Layout choices; null for <see cref="DtsWriterOptions.Default"/>.</param>
+    /// <returns>The source text's bytes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="tree"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options' <see cref="DtsWriterOptions.NewLine"/> holds a lone surrogate.</exception>
+    /// <exception cref="DtsWriteException">A name, label or explicit phandle in the tree cannot be printed so that it reads back.</exception>
+    public static byte[] WriteUtf8(DeviceTree tree, DtsWriterOptions? options = null)
     {
         if (tree is null)
         {
             throw new ArgumentNullException(nameof(tree));
         }
 
-        // One builder for the whole text: no per-line strings, one copy at the end.
-        var text = new StringBuilder(4096);
-        WriteCore(tree, text, null, options ?? DtsWriterOptions.Default);
-        return text.ToString();
+        var text = new DtsTextSink(null);
+        WriteCore(tree, text, options ?? DtsWriterOptions.Default);
+        return text.ToArray();
     }
 
     /// <summary>Prints <paramref name="tree"/> as DTS source to <paramref name="output"/>.</summary>
@@ -48,6 +58,7 @@ public static class DtsWriter
     /// <param name="output">Where the text goes.</param>
     /// <param name="options">Layout choices; null for <see cref="DtsWriterOptions.Default"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tree"/> or <paramref name="output"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options' <see cref="DtsWriterOptions.NewLine"/> holds a lone surrogate.</exception>
     /// <exception cref="DtsWriteException">A name or explicit phandle in the tree cannot be printed so that it reads back; nothing was written.</exception>
     public static void Write(DeviceTree tree, TextWriter output, DtsWriterOptions? options = null)
     {
@@ -61,39 +72,35 @@ public static class DtsWriter
             throw new ArgumentNullException(nameof(output));
         }
 
-        var text = new StringBuilder(FlushAt + 1024);
-        WriteCore(tree, text, output, options ?? DtsWriterOptions.Default);
-        Flush(text, output);
+        var text = new DtsTextSink(output);
+        WriteCore(tree, text, options ?? DtsWriterOptions.Default);
+        text.Flush();
     }
 
-    /// <summary>Text is handed to a writer in pieces of about this many characters, not line by line.</summary>
-    private const int FlushAt = 8192;
-
-    /// <summary>Appends the source to <paramref name="text"/>, moving it to <paramref name="output"/> (when given) every <see cref="FlushAt"/> characters.</summary>
-    private static void WriteCore(DeviceTree tree, StringBuilder text, TextWriter? output, DtsWriterOptions options)
+    /// <summary>Appends the source to <paramref name="text"/>, which passes it on in pieces between nodes.</summary>
+    private static void WriteCore(DeviceTree tree, DtsTextSink text, DtsWriterOptions options)
     {
+        byte[] nl = NewLineBytes(options);
         DtsWriteCheck.Validate(tree);
-        string nl = options.NewLine;
-        text.Append("/dts-v1/;").Append(nl).Append(nl);
+        AppendAscii(text, "/dts-v1/;");
+        text.Append(nl);
+        text.Append(nl);
         foreach (MemoryReservation reservation in tree.MemoryReservations)
         {
-            text.Append("/memreserve/\t0x");
-            AppendHex(text, reservation.Address, 16);
-            text.Append(" 0x");
-            AppendHex(text, reservation.Size, 16);
-            text.Append(';').Append(nl);
+            AppendAscii(text, "/memreserve/\t0x");
+            text.AppendHex(reservation.Address, 16);
+            AppendAscii(text, " 0x");
+            text.AppendHex(reservation.Size, 16);
+            text.Append((byte)';');
+            text.Append(nl);
         }
 
         var stack = new Stack<(DeviceTreeNode Node, int NextChild)>();
-        WriteNodeStart(text, tree.Root, 0, options);
+        WriteNodeStart(text, tree.Root, 0, options, nl);
         stack.Push((tree.Root, 0));
         while (stack.Count > 0)
         {
-            if (output is not null && text.Length >= FlushAt)
-            {
-                Flush(text, output);
-            }
-
+            text.FlushIfFull();
             (DeviceTreeNode node, int next) = stack.Pop();
             int depth = stack.Count;
             if (next < node.Children.Count)
@@ -101,93 +108,126 @@ public static class DtsWriter
                 stack.Push((node, next + 1));
                 DeviceTreeNode child = node.Children[next];
                 text.Append(nl);
-                WriteNodeStart(text, child, depth + 1, options);
+                WriteNodeStart(text, child, depth + 1, options, nl);
                 stack.Push((child, 0));
                 continue;
             }
 
-            text.Append('\t', depth).Append("};").Append(nl);
+            text.AppendTabs(depth);
+            text.Append('}', ';');
+            text.Append(nl);
         }
     }
 
-    private static void Flush(StringBuilder text, TextWriter output)
+    private static byte[] NewLineBytes(DtsWriterOptions options)
     {
-#if NETSTANDARD2_0
-        output.Write(text.ToString());
-#else
-        output.Write(text);
-#endif
-        text.Clear();
+        try
+        {
+            return StrictUtf8.GetBytes(options.NewLine);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new ArgumentException("The options' NewLine holds a lone surrogate, which UTF-8 text cannot carry.", nameof(options), e);
+        }
     }
 
-    private static void WriteNodeStart(StringBuilder text, DeviceTreeNode node, int depth, DtsWriterOptions options)
+    private static void WriteNodeStart(DtsTextSink text, DeviceTreeNode node, int depth, DtsWriterOptions options, byte[] nl)
     {
-        text.Append('\t', depth);
+        text.AppendTabs(depth);
         AppendLabels(text, node.Labels);
-        text.Append(depth == 0 ? "/" : node.Name).Append(" {").Append(options.NewLine);
-        foreach (DeviceTreeProperty property in node.Properties)
+        if (depth == 0)
         {
-            text.Append('\t', depth + 1);
-            AppendLabels(text, property.Labels);
-            text.Append(property.Name);
+            text.Append((byte)'/');
+        }
+        else
+        {
+            text.AppendAscii(node.Name);
+        }
+
+        text.Append(' ', '{');
+        text.Append(nl);
+
+        // Views, not node.Properties: a node read from a DTB then makes (and keeps) no property objects.
+        DeviceTreeLabels? labels = node.LabelSet?.Properties is null ? null : node.LabelSet;
+        foreach (DeviceTreePropertyView property in node.EnumeratePropertyViews())
+        {
+            text.AppendTabs(depth + 1);
+            if (labels?.ForProperty(property.Name) is string[] propertyLabels)
+            {
+                AppendLabels(text, propertyLabels);
+            }
+
+            text.AppendAscii(property.Name);
             if (!property.IsEmpty)
             {
-                text.Append(" = ");
+                AppendAscii(text, " = ");
                 AppendValue(text, property.Span, options);
             }
 
-            text.Append(';').Append(options.NewLine);
+            text.Append((byte)';');
+            text.Append(nl);
         }
     }
 
     /// <summary>Labels as dtc prints them: <c>a: b: </c> before the name.</summary>
-    private static void AppendLabels(StringBuilder line, IReadOnlyList<string> labels)
+    private static void AppendLabels(DtsTextSink text, IReadOnlyList<string> labels)
     {
         foreach (string label in labels)
         {
-            line.Append(label).Append(": ");
+            text.AppendAscii(label);
+            text.Append(':', ' ');
         }
     }
 
+    private static void AppendAscii(DtsTextSink text, string ascii) => text.AppendAscii(ascii);
+
     /// <summary>Prints a value the way dtc guesses its type (treesource.c's guess_value_type).</summary>
-    internal static void AppendValue(StringBuilder sb, ReadOnlySpan<byte> value, DtsWriterOptions options)
+    internal static void AppendValue(DtsTextSink text, ReadOnlySpan<byte> value, DtsWriterOptions options)
     {
         switch (GuessType(value))
         {
             case DtsValueKind.Strings:
-                AppendStrings(sb, value, options.StringListStyle);
+                AppendStrings(text, value, options.StringListStyle);
                 break;
             case DtsValueKind.Cells:
-                sb.Append('<');
+                text.Append((byte)'<');
                 for (int i = 0; i < value.Length; i += 4)
                 {
                     if (i > 0)
                     {
-                        sb.Append(' ');
+                        text.Append((byte)' ');
                     }
 
                     uint cell = (uint)((value[i] << 24) | (value[i + 1] << 16) | (value[i + 2] << 8) | value[i + 3]);
-                    sb.Append("0x");
-                    AppendHex(sb, cell, 2);
+                    text.Append('0', 'x');
+                    text.AppendHex(cell, 2);
                 }
 
-                sb.Append('>');
+                text.Append((byte)'>');
                 break;
             default:
-                sb.Append('[');
+                text.Append((byte)'[');
                 for (int i = 0; i < value.Length; i++)
                 {
                     if (i > 0)
                     {
-                        sb.Append(' ');
+                        text.Append((byte)' ');
                     }
 
-                    sb.Append(HexDigits[value[i] >> 4]).Append(HexDigits[value[i] & 0xf]);
+                    text.AppendHexByte(value[i]);
                 }
 
-                sb.Append(']');
+                text.Append((byte)']');
                 break;
         }
+    }
+
+    /// <summary>Prints a value the way dtc guesses its type, into a builder (tests print single values so).</summary>
+    internal static void AppendValue(StringBuilder sb, ReadOnlySpan<byte> value, DtsWriterOptions options)
+    {
+        var text = new DtsTextSink(null);
+        AppendValue(text, value, options);
+        sb.Append(Encoding.ASCII.GetString(text.ToArray()));
     }
 
     /// <summary>
@@ -224,9 +264,9 @@ public static class DtsWriter
         return value.Length % 4 == 0 ? DtsValueKind.Cells : DtsValueKind.Bytes;
     }
 
-    private static void AppendStrings(StringBuilder sb, ReadOnlySpan<byte> value, DtsStringListStyle style)
+    private static void AppendStrings(DtsTextSink text, ReadOnlySpan<byte> value, DtsStringListStyle style)
     {
-        sb.Append('"');
+        text.Append((byte)'"');
         for (int i = 0; i < value.Length - 1; i++)
         {
             byte b = value[i];
@@ -235,47 +275,33 @@ public static class DtsWriter
                 case 0:
                     // dtc prints "\0" here even before an octal digit, so "a", "4b" comes out as "a\04b" and reads back
                     // as byte 4; spell the NUL with three digits when a digit follows.
-                    sb.Append(style == DtsStringListStyle.Separate ? "\", \""
+                    AppendAscii(text, style == DtsStringListStyle.Separate ? "\", \""
                         : value[i + 1] is >= (byte)'0' and <= (byte)'7' ? "\\000" : "\\0");
                     break;
-                case 7: sb.Append("\\a"); break;
-                case 8: sb.Append("\\b"); break;
-                case 9: sb.Append("\\t"); break;
-                case 10: sb.Append("\\n"); break;
-                case 11: sb.Append("\\v"); break;
-                case 12: sb.Append("\\f"); break;
-                case 13: sb.Append("\\r"); break;
-                case (byte)'\\': sb.Append("\\\\"); break;
-                case (byte)'"': sb.Append("\\\""); break;
+                case 7: text.Append('\\', 'a'); break;
+                case 8: text.Append('\\', 'b'); break;
+                case 9: text.Append('\\', 't'); break;
+                case 10: text.Append('\\', 'n'); break;
+                case 11: text.Append('\\', 'v'); break;
+                case 12: text.Append('\\', 'f'); break;
+                case 13: text.Append('\\', 'r'); break;
+                case (byte)'\\': text.Append('\\', '\\'); break;
+                case (byte)'"': text.Append('\\', '"'); break;
                 default:
                     if (DtsCharacters.IsPrintable(b))
                     {
-                        sb.Append((char)b);
+                        text.Append(b);
                     }
                     else
                     {
-                        sb.Append("\\x").Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xf]);
+                        text.Append('\\', 'x');
+                        text.AppendHexByte(b);
                     }
 
                     break;
             }
         }
 
-        sb.Append('"');
-    }
-
-    /// <summary>Lower-case hex with at least <paramref name="minDigits"/> digits (printf's <c>%0Nx</c>).</summary>
-    private static void AppendHex(StringBuilder sb, ulong value, int minDigits)
-    {
-        int digits = 1;
-        for (ulong v = value >> 4; v != 0; v >>= 4)
-        {
-            digits++;
-        }
-
-        for (int i = Math.Max(digits, minDigits) - 1; i >= 0; i--)
-        {
-            sb.Append(i >= 16 ? '0' : HexDigits[(int)((value >> (4 * i)) & 0xf)]);
-        }
+        text.Append((byte)'"');
     }
 }
