@@ -41,6 +41,45 @@ public sealed partial class DeviceTreeNode
     }
 
     /// <summary>
+    /// True when the name equals <paramref name="ascii"/> ignoring case (<see cref="StringComparison.OrdinalIgnoreCase"/>),
+    /// checked on the packed bytes of an ASCII name without decoding it.
+    /// </summary>
+    /// <param name="ascii">The name to compare with, ASCII.</param>
+    /// <returns>True when they match.</returns>
+    internal bool NameEqualsIgnoreCase(string ascii)
+    {
+        if (!HasPackedAsciiName)
+        {
+            return string.Equals(Name, ascii, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Both sides ASCII: ordinal case-insensitivity is ASCII case folding.
+        ReadOnlySpan<byte> bytes = PackedNameBytes;
+        if (bytes.Length != ascii.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            int x = bytes[i], y = ascii[i];
+            if (x == y)
+            {
+                continue;
+            }
+
+            // Differing only in bit 0x20 is a case difference for letters alone.
+            int folded = x | 0x20;
+            if (folded != (y | 0x20) || folded is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The value of the property called <paramref name="name"/> without creating property objects, for the hot
     /// internal readers (address decoder, boot scan) that look at a few properties of every node.
     /// </summary>

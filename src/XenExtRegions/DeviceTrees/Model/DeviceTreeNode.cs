@@ -156,6 +156,9 @@ public sealed partial class DeviceTreeNode
     /// <summary>The children in tree order.</summary>
     public IReadOnlyList<DeviceTreeNode> Children => _children;
 
+    /// <summary>The children's array itself, for the internal walks (indexing it needs no interface call).</summary>
+    internal DeviceTreeNode[] ChildArray => _children;
+
     /// <summary>The number of ancestors (0 for the root).</summary>
     public int Depth
     {
