@@ -24,7 +24,7 @@ public static partial class DtbReader
         var reader = new FdtReader(blob, header, options);
         DtbBuildScratch scratch = DtbBuildScratch.Take();
         List<DtbBuildFrame> frames = scratch.Frames;
-        var names = new PropertyNameTable(header.SizeDtStrings, scratch.IndexByName);
+        var names = new PropertyNameTable(header.SizeDtStrings, scratch.IndexByName, scratch.Names, scratch.KnownBits);
         var storage = new PackedTreeStorage(blob, names);
         DeviceTreeNode? root = null;
         int depth = 0;
