@@ -173,27 +173,11 @@ public sealed partial class DeviceTreeNode
 #endif
     }
 
-    /// <summary>True when the name has not been decoded yet and its packed bytes are plain ASCII (so byte = char).</summary>
-    private bool HasPackedAsciiName
-    {
-        get
-        {
-            if (_name is not null || _packed is null)
-            {
-                return false;
-            }
-
-            foreach (byte b in PackedNameBytes)
-            {
-                if (b >= 0x80)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
+    /// <summary>
+    /// True when the name has not been decoded yet: its packed bytes are then plain ASCII (so byte = char), since the
+    /// DTB reader decodes every other name up front.
+    /// </summary>
+    private bool HasPackedAsciiName => _name is null && _packed is not null;
 
     private void FillPath(Span<char> chars)
     {
