@@ -38,43 +38,49 @@ public sealed partial class DeviceTreeAddressDecoder
         }
     }
 
-    /// <summary><see cref="MatchBus"/> through the sink's cache, when it has one.</summary>
-    private static AddressBusKind Bus(DeviceTreeNode np, DiagnosticSink? sink)
+    /// <summary>
+    /// <see cref="MatchBus"/> through the walk's frames when <paramref name="depth"/> is where they hold
+    /// <paramref name="np"/> (a negative depth: not known).
+    /// </summary>
+    private static AddressBusKind Bus(DeviceTreeNode np, DiagnosticSink? sink, int depth)
     {
-        if (sink?.BusCache is not { } cache)
+        if (sink?.Frames is not { } frames || !frames.Holds(depth, np))
         {
             return MatchBus(np, sink);
         }
 
-        if (!cache.TryGetValue(np, out AddressBusKind bus))
+        if (!frames.TryGetBus(depth, out AddressBusKind bus))
         {
             bus = MatchBus(np, sink);
-            cache.Add(np, bus);
+            frames.SetBus(depth, bus);
         }
 
         return bus;
     }
 
     /// <summary>
-    /// <see cref="CountCells"/> through the sink's cache, when it has one. The default bus's counts for a child start
-    /// their lookup at the child's parent, so they are cached per parent: once per bus, not once per device.
+    /// <see cref="CountCells"/> through the walk's frames, when <paramref name="depth"/> is <paramref name="dev"/>'s
+    /// depth there. The default bus's counts for a child start their lookup at the child's parent, so they are kept
+    /// per parent: once per bus, not once per device.
     /// </summary>
-    private void Counts(AddressBusKind bus, DeviceTreeNode dev, DiagnosticSink? sink, out int na, out int ns)
+    private void Counts(AddressBusKind bus, DeviceTreeNode dev, DiagnosticSink? sink, int depth, out int na, out int ns)
     {
-        if (bus == AddressBusKind.Pci || sink?.CellCache is not { } cache || dev.Parent is not { } parent)
+        if (bus == AddressBusKind.Pci || sink?.Frames is not { } frames || dev.Parent is not { } parent || !frames.Holds(depth - 1, parent))
         {
             CountCells(bus, dev, out na, out ns);
             return;
         }
 
-        if (!cache.TryGetValue(parent, out (int Na, int Ns) counts))
+        if (!frames.TryGetChildCounts(depth - 1, out na, out ns))
         {
-            CountCells(bus, dev, out counts.Na, out counts.Ns);
-            cache.Add(parent, counts);
+            CountCells(bus, dev, out na, out ns);
+            frames.SetChildCounts(depth - 1, na, ns);
         }
-
-        (na, ns) = counts;
     }
+
+    /// <summary>The node's <c>ranges</c>, through the walk's frames when <paramref name="depth"/> is where they hold it.</summary>
+    private static bool LookUpRanges(DeviceTreeNode dev, DiagnosticSink? sink, int depth, out ReadOnlyMemory<byte> ranges) =>
+        sink?.Frames is { } frames && frames.Holds(depth, dev) ? frames.TryGetRanges(depth, out ranges) : dev.TryGetValue("ranges", out ranges);
 
     /// <summary>Xen's <c>dt_match_bus</c>: PCI first (device_type, then node name with a warning), then default.</summary>
     private static AddressBusKind MatchBus(DeviceTreeNode np, DiagnosticSink? sink)

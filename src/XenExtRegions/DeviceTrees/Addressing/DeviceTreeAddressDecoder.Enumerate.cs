@@ -38,46 +38,72 @@ public sealed partial class DeviceTreeAddressDecoder
         items ??= new List<AddressItem>();
         var errors = new List<AddressTranslationError>();
         var diagnostics = new List<AddressDiagnostic>();
-        var sink = new DiagnosticSink(_logger, collectDiagnostics ? diagnostics : null, cache: true);
-        var ranges = new List<PciRange>();
-        foreach (DeviceTreeNode node in tree.Nodes)
+        AncestorFrames frames = AncestorFrames.Take();
+        var sink = new DiagnosticSink(_logger, collectDiagnostics ? diagnostics : null, frames);
+        List<PciRange>? ranges = null;
+
+        // Document order (as tree.Nodes gives it) with the path from the root kept in the frames: every lookup the
+        // translation makes of an ancestor is then an array read.
+        frames.Enter(0, tree.Root);
+        AppendNodeItems(tree.Root, 0, sink, items, errors, ref ranges);
+        int depth = 0;
+        while (depth >= 0)
         {
-            AppendRegItems(node, sink, items, errors);
-
-            if (!node.TryGetValue("device_type", out ReadOnlyMemory<byte> typeValue) || !XenNodeText.CStringEqualsIgnoreCase(typeValue.Span, "pci") || !node.HasValue("ranges"))
+            DeviceTreeNode[] children = frames.Node(depth).ChildArray;
+            int next = frames.NextChild(depth);
+            if (next < children.Length)
             {
-                continue;
+                depth++;
+                frames.Enter(depth, children[next]);
+                AppendNodeItems(children[next], depth, sink, items, errors, ref ranges);
             }
-
-            string type = XenNodeText.CString(node, "device_type")!;
-
-            if (!string.Equals(type, "pci", StringComparison.Ordinal) && MatchBus(node, null) != AddressBusKind.Pci)
+            else
             {
-                sink.Report(AddressDiagnosticId.PciDeviceTypeCaseMismatch, LogLevel.Warning, node.Path, -1,
-                    FormattableString.Invariant($"{node.Path}: device_type \"{type}\" selects the node as a PCI host bridge (case-insensitive), but Xen's bus matcher is case-sensitive, so its ranges are parsed with default-bus cell counts."));
-            }
-
-            ranges.Clear();
-            if (!TryEnumerateRanges(node, sink, ranges, out AddressTranslationError error))
-            {
-                items.Add(new AddressItem(AddressItemKind.PciRange, node, -1, 0, BadAddress, 0, error, null));
-                errors.Add(error);
-                sink.Report(AddressDiagnosticId.CannotEnumerateRanges, LogLevel.Error, node.Path, -1, error.Message);
-                continue;
-            }
-
-            foreach (PciRange range in ranges)
-            {
-                items.Add(new AddressItem(AddressItemKind.PciRange, node, range.Index, range.ChildAddress, range.CpuAddress, range.Size, null, range));
+                depth--;
             }
         }
 
+        frames.Return();
         return new AddressEnumeration(items, errors, diagnostics);
     }
 
-    private void AppendRegItems(DeviceTreeNode node, DiagnosticSink sink, List<AddressItem> items, List<AddressTranslationError>? errors)
+    /// <summary>One node's items: its address tuples, then, for a PCI host bridge, its ranges.</summary>
+    private void AppendNodeItems(DeviceTreeNode node, int depth, DiagnosticSink sink, List<AddressItem> items, List<AddressTranslationError> errors, ref List<PciRange>? ranges)
     {
-        if (!TryLocateAddresses(node, sink, out AddressLayout layout))
+        AppendRegItems(node, depth, sink, items, errors);
+
+        if (!node.TryGetValue("device_type", out ReadOnlyMemory<byte> typeValue) || !XenNodeText.CStringEqualsIgnoreCase(typeValue.Span, "pci") || !LookUpRanges(node, sink, depth, out _))
+        {
+            return;
+        }
+
+        string type = XenNodeText.CString(node, "device_type")!;
+
+        if (!string.Equals(type, "pci", StringComparison.Ordinal) && MatchBus(node, null) != AddressBusKind.Pci)
+        {
+            sink.Report(AddressDiagnosticId.PciDeviceTypeCaseMismatch, LogLevel.Warning, node.Path, -1,
+                FormattableString.Invariant($"{node.Path}: device_type \"{type}\" selects the node as a PCI host bridge (case-insensitive), but Xen's bus matcher is case-sensitive, so its ranges are parsed with default-bus cell counts."));
+        }
+
+        ranges ??= new List<PciRange>();
+        ranges.Clear();
+        if (!TryEnumerateRanges(node, depth, sink, ranges, out AddressTranslationError error))
+        {
+            items.Add(new AddressItem(AddressItemKind.PciRange, node, -1, 0, BadAddress, 0, error, null));
+            errors.Add(error);
+            sink.Report(AddressDiagnosticId.CannotEnumerateRanges, LogLevel.Error, node.Path, -1, error.Message);
+            return;
+        }
+
+        foreach (PciRange range in ranges)
+        {
+            items.Add(new AddressItem(AddressItemKind.PciRange, node, range.Index, range.ChildAddress, range.CpuAddress, range.Size, null, range));
+        }
+    }
+
+    private void AppendRegItems(DeviceTreeNode node, int depth, DiagnosticSink sink, List<AddressItem> items, List<AddressTranslationError>? errors)
+    {
+        if (!TryLocateAddresses(node, depth, sink, out AddressLayout layout))
         {
             return;
         }
@@ -91,7 +117,7 @@ public sealed partial class DeviceTreeAddressDecoder
                     FormattableString.Invariant($"{node.Path}: {layout.PropertyName} entry {i} has size 0 (Xen removes an inverted range there; a debug build asserts)."));
             }
 
-            if (TryTranslateToCpu(node, layout, i, sink, out ulong cpu, out AddressTranslationError error))
+            if (TryTranslateToCpu(node, depth, layout, i, sink, out ulong cpu, out AddressTranslationError error))
             {
                 items.Add(new AddressItem(AddressItemKind.Reg, node, i, entry.Address, cpu, entry.Size, null, null));
                 if (entry.Size != 0 && entry.Size - 1 > ulong.MaxValue - cpu && sink.Wants(LogLevel.Error))

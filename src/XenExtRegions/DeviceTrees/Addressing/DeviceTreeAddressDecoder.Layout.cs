@@ -55,7 +55,11 @@ public sealed partial class DeviceTreeAddressDecoder
     /// Finds the node's tuples as Xen does: parent bus, counts valid, the bus's property present. False means "Xen sees
     /// no address" (reported to <paramref name="sink"/> when it is noteworthy).
     /// </summary>
-    private bool TryLocateAddresses(DeviceTreeNode node, DiagnosticSink? sink, out AddressLayout layout)
+    /// <param name="node">The node.</param>
+    /// <param name="depth">Its depth in the sink's walk frames, or -1.</param>
+    /// <param name="sink">Where notes go; null for none.</param>
+    /// <param name="layout">The tuples' layout, when found.</param>
+    private bool TryLocateAddresses(DeviceTreeNode node, int depth, DiagnosticSink? sink, out AddressLayout layout)
     {
         layout = default;
         DeviceTreeNode? parent = node.Parent;
@@ -70,7 +74,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return false;
         }
 
-        AddressBusKind bus = Bus(parent, sink);
+        AddressBusKind bus = Bus(parent, sink, depth - 1);
         if (bus == AddressBusKind.None)
         {
             if (sink?.Wants(LogLevel.Debug) == true && node.HasValue("reg"))
@@ -82,7 +86,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return false;
         }
 
-        Counts(bus, node, sink, out int na, out int ns);
+        Counts(bus, node, sink, depth, out int na, out int ns);
         string propertyName = bus == AddressBusKind.Pci ? "assigned-addresses" : "reg";
         bool found = node.TryGetValue(propertyName, out ReadOnlyMemory<byte> value);
         if (!IsValidCounts(na, ns))
@@ -125,7 +129,7 @@ public sealed partial class DeviceTreeAddressDecoder
 
     private bool TryTranslateEntry(DeviceTreeNode node, AddressLayout layout, int index, DiagnosticSink sink, out TranslatedAddress address, out AddressTranslationError error)
     {
-        if (!TryTranslateToCpu(node, layout, index, sink, out ulong cpu, out error))
+        if (!TryTranslateToCpu(node, -1, layout, index, sink, out ulong cpu, out error))
         {
             address = default;
             return false;
@@ -137,9 +141,9 @@ public sealed partial class DeviceTreeAddressDecoder
     }
 
     /// <summary>Translates one tuple to its CPU address only (no path string: the whole-tree walk calls this for every entry).</summary>
-    private bool TryTranslateToCpu(DeviceTreeNode node, AddressLayout layout, int index, DiagnosticSink sink, out ulong address, out AddressTranslationError error)
+    private bool TryTranslateToCpu(DeviceTreeNode node, int depth, AddressLayout layout, int index, DiagnosticSink sink, out ulong address, out AddressTranslationError error)
     {
-        AddressTranslationFailure failure = TranslateCells(node, layout.AddressCells(index), sink, out ulong cpu, out DeviceTreeNode at, out string reason);
+        AddressTranslationFailure failure = TranslateCells(node, depth, layout.AddressCells(index), sink, out ulong cpu, out DeviceTreeNode at, out string reason);
         if (failure == AddressTranslationFailure.None && cpu == BadAddress)
         {
             failure = AddressTranslationFailure.BadAddressMarker;

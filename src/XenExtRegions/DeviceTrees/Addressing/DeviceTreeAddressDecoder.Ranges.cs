@@ -26,7 +26,7 @@ public sealed partial class DeviceTreeAddressDecoder
         }
 
         var list = new List<PciRange>();
-        bool ok = TryEnumerateRanges(node, new DiagnosticSink(_logger, diagnostics), list, out error);
+        bool ok = TryEnumerateRanges(node, -1, new DiagnosticSink(_logger, diagnostics), list, out error);
         ranges = list;
         return ok;
     }
@@ -45,10 +45,10 @@ public sealed partial class DeviceTreeAddressDecoder
         return ranges;
     }
 
-    private bool TryEnumerateRanges(DeviceTreeNode dev, DiagnosticSink sink, List<PciRange> output, out AddressTranslationError error)
+    private bool TryEnumerateRanges(DeviceTreeNode dev, int depth, DiagnosticSink sink, List<PciRange> output, out AddressTranslationError error)
     {
         error = default;
-        AddressBusKind bus = Bus(dev, sink);
+        AddressBusKind bus = Bus(dev, sink, depth);
         if (bus == AddressBusKind.None)
         {
             return true;
@@ -61,7 +61,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return false;
         }
 
-        if (!dev.TryGetValue("ranges", out ReadOnlyMemory<byte> ranges))
+        if (!LookUpRanges(dev, sink, depth, out ReadOnlyMemory<byte> ranges))
         {
             error = RangesError(dev, AddressTranslationFailure.NoRanges, dev, "DT: no ranges; cannot enumerate");
             return false;
@@ -72,21 +72,21 @@ public sealed partial class DeviceTreeAddressDecoder
             return true;
         }
 
-        Counts(bus, dev, sink, out int na, out int ns);
+        Counts(bus, dev, sink, depth, out int na, out int ns);
         if (!IsValidCounts(na, ns))
         {
             error = RangesError(dev, AddressTranslationFailure.BadCellCount, dev, "bad cell count for device (" + DescribeCells(dev, na, ns) + ")");
             return false;
         }
 
-        AddressBusKind pbus = Bus(parent, sink);
+        AddressBusKind pbus = Bus(parent, sink, depth - 1);
         if (pbus == AddressBusKind.None)
         {
             error = RangesError(dev, AddressTranslationFailure.NotABus, parent, parent.Path + " is not a valid bus");
             return false;
         }
 
-        Counts(pbus, dev, sink, out int pna, out int pns);
+        Counts(pbus, dev, sink, depth, out int pna, out int pns);
         if (!IsValidCounts(pna, pns))
         {
             error = RangesError(dev, AddressTranslationFailure.BadCellCount, dev, "bad cell count for parent (" + DescribeCells(dev, pna, pns) + ")");
@@ -106,7 +106,7 @@ public sealed partial class DeviceTreeAddressDecoder
         {
             ReadOnlySpan<byte> tuple = all.Slice((int)(i * tupleCells * 4), (int)tupleCells * 4);
             ReadOnlySpan<byte> parentCells = tuple.Slice(na * 4, pna * 4);
-            AddressTranslationFailure failure = TranslateCells(dev, parentCells, sink, out ulong cpu, out DeviceTreeNode at, out string reason);
+            AddressTranslationFailure failure = TranslateCells(dev, depth, parentCells, sink, out ulong cpu, out DeviceTreeNode at, out string reason);
             if (failure != AddressTranslationFailure.None)
             {
                 cpu = BadAddress;

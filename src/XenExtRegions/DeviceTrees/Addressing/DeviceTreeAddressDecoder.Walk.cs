@@ -12,8 +12,9 @@ public sealed partial class DeviceTreeAddressDecoder
     /// <summary>
     /// Translates the address cells <paramref name="input"/> of a tuple of <paramref name="dev"/> (its parent's bus
     /// decides how many cells are read). Returns the failure, or None with the low 64 bits of the final cells.
+    /// <paramref name="depth"/> is <paramref name="dev"/>'s depth in the sink's walk frames (negative when not walking).
     /// </summary>
-    private AddressTranslationFailure TranslateCells(DeviceTreeNode dev, ReadOnlySpan<byte> input, DiagnosticSink? sink, out ulong result, out DeviceTreeNode at, out string reason)
+    private AddressTranslationFailure TranslateCells(DeviceTreeNode dev, int depth, ReadOnlySpan<byte> input, DiagnosticSink? sink, out ulong result, out DeviceTreeNode at, out string reason)
     {
         result = BadAddress;
         at = dev;
@@ -25,7 +26,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return AddressTranslationFailure.NoSuchEntry;
         }
 
-        AddressBusKind bus = Bus(parent, sink);
+        AddressBusKind bus = Bus(parent, sink, depth - 1);
         if (bus == AddressBusKind.None)
         {
             at = parent;
@@ -33,7 +34,7 @@ public sealed partial class DeviceTreeAddressDecoder
             return AddressTranslationFailure.NotABus;
         }
 
-        Counts(bus, dev, sink, out int na, out int ns);
+        Counts(bus, dev, sink, depth, out int na, out int ns);
         if (!IsValidCounts(na, ns) || input.Length < na * 4)
         {
             reason = FormattableString.Invariant($"bad cell count for {dev.Path} ({DescribeCells(dev, na, ns)})");
@@ -50,6 +51,7 @@ public sealed partial class DeviceTreeAddressDecoder
         while (true)
         {
             dev = parent;
+            depth--;
             parent = dev.Parent;
             if (parent is null)
             {
@@ -57,7 +59,7 @@ public sealed partial class DeviceTreeAddressDecoder
                 return AddressTranslationFailure.None;
             }
 
-            AddressBusKind pbus = Bus(parent, sink);
+            AddressBusKind pbus = Bus(parent, sink, depth - 1);
             if (pbus == AddressBusKind.None)
             {
                 at = parent;
@@ -65,7 +67,7 @@ public sealed partial class DeviceTreeAddressDecoder
                 return AddressTranslationFailure.NotABus;
             }
 
-            Counts(pbus, dev, sink, out int pna, out int pns);
+            Counts(pbus, dev, sink, depth, out int pna, out int pns);
             if (!IsValidCounts(pna, pns))
             {
                 at = dev;
@@ -73,7 +75,7 @@ public sealed partial class DeviceTreeAddressDecoder
                 return AddressTranslationFailure.BadCellCount;
             }
 
-            if (!dev.TryGetValue("ranges", out ReadOnlyMemory<byte> ranges))
+            if (!LookUpRanges(dev, sink, depth, out ReadOnlyMemory<byte> ranges))
             {
                 at = dev;
                 reason = FormattableString.Invariant($"{dev.Path} has no ranges; cannot translate");

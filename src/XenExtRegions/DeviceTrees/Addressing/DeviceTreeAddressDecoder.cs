@@ -83,7 +83,7 @@ public sealed partial class DeviceTreeAddressDecoder
             throw new ArgumentNullException(nameof(node));
         }
 
-        return TryLocateAddresses(node, null, out AddressLayout layout) ? layout.Count : 0;
+        return TryLocateAddresses(node, -1, null, out AddressLayout layout) ? layout.Count : 0;
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public sealed partial class DeviceTreeAddressDecoder
         }
 
         var sink = new DiagnosticSink(_logger, diagnostics);
-        if (!TryLocateAddresses(node, sink, out AddressLayout layout))
+        if (!TryLocateAddresses(node, -1, sink, out AddressLayout layout))
         {
             return Array.Empty<RegEntry>();
         }
@@ -161,7 +161,7 @@ public sealed partial class DeviceTreeAddressDecoder
         }
 
         var sink = new DiagnosticSink(_logger, null);
-        if (!TryLocateAddresses(node, sink, out AddressLayout layout) || index < 0 || index >= layout.Count)
+        if (!TryLocateAddresses(node, -1, sink, out AddressLayout layout) || index < 0 || index >= layout.Count)
         {
             address = default;
             error = new AddressTranslationError(node.Path, index, AddressItemKind.Reg, AddressTranslationFailure.NoSuchEntry, node.Path,
@@ -199,7 +199,7 @@ public sealed partial class DeviceTreeAddressDecoder
         }
 
         var items = new List<AddressItem>();
-        AppendRegItems(node, new DiagnosticSink(_logger, diagnostics), items, null);
+        AppendRegItems(node, -1, new DiagnosticSink(_logger, diagnostics), items, null);
         return items;
     }
 

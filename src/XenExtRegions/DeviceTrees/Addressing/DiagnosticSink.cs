@@ -10,22 +10,18 @@ internal sealed class DiagnosticSink
     private readonly ICollection<AddressDiagnostic>? _output;
     private HashSet<DeviceTreeNode>? _missingTypeReported;
 
-    public DiagnosticSink(ILogger logger, ICollection<AddressDiagnostic>? output, bool cache = false)
+    public DiagnosticSink(ILogger logger, ICollection<AddressDiagnostic>? output, AncestorFrames? frames = null)
     {
         _logger = logger;
         _output = output;
-        if (cache)
-        {
-            BusCache = new Dictionary<DeviceTreeNode, AddressBusKind>();
-            CellCache = new Dictionary<DeviceTreeNode, (int Na, int Ns)>();
-        }
+        Frames = frames;
     }
 
-    /// <summary>Bus kind per node, for a whole-tree walk (the tree is immutable).</summary>
-    public Dictionary<DeviceTreeNode, AddressBusKind>? BusCache { get; }
-
-    /// <summary>Default-bus cell counts of the children of each node, for a whole-tree walk.</summary>
-    public Dictionary<DeviceTreeNode, (int Na, int Ns)>? CellCache { get; }
+    /// <summary>
+    /// For a whole-tree walk: the ancestors of the node being walked, caching bus kinds, cell counts and
+    /// <c>ranges</c> per node (the tree is immutable); null otherwise.
+    /// </summary>
+    public AncestorFrames? Frames { get; }
 
     /// <summary>Xen prints "Missing device_type" on every match; we report each node once.</summary>
     public void MissingDeviceType(DeviceTreeNode node)

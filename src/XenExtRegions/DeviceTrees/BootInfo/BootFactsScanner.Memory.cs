@@ -24,8 +24,8 @@ public sealed partial class BootFactsScanner
             return Rc.Inval;
         }
 
-        DeviceTreeProperty? property = node.GetProperty(propertyName);
-        if (property is null)
+        // The value in place: no property objects for the node (every reserved-memory child comes here).
+        if (!node.TryGetValue(propertyName, out ReadOnlyMemory<byte> property))
         {
             return Rc.NoEnt;
         }

@@ -7,6 +7,29 @@ namespace XenExtRegions.DeviceTrees;
 /// <summary>The mutable bookkeeping of one scan (Xen's <c>bootinfo</c>).</summary>
 public sealed partial class BootFactsScanner
 {
+    /// <summary>One depth of <see cref="Walk"/>: the children still to visit, their depth and the cells they inherit.</summary>
+    private struct WalkFrame
+    {
+        public WalkFrame(DeviceTreeNode[] children, int depth, uint ac, uint sc)
+        {
+            Children = children;
+            Next = 0;
+            Depth = depth;
+            Ac = ac;
+            Sc = sc;
+        }
+
+        public DeviceTreeNode[] Children { get; }
+
+        public int Next { get; set; }
+
+        public int Depth { get; }
+
+        public uint Ac { get; }
+
+        public uint Sc { get; }
+    }
+
     private sealed class ScanState
     {
         private readonly ILogger _logger;

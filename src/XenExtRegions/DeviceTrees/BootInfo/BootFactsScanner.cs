@@ -34,6 +34,16 @@ public sealed partial class BootFactsScanner
     /// <summary>The release rules.</summary>
     public BootScanOptions Options { get; }
 
+    /// <summary>The compatible strings <see cref="EarlyScanNode"/> branches on, as found in one node's list.</summary>
+    [Flags]
+    private enum CompatibleKinds
+    {
+        None = 0,
+        MultibootModule = 1,
+        Domain = 2,
+        SharedMemory = 4,
+    }
+
     private enum Rc
     {
         Ok,
@@ -97,38 +107,62 @@ public sealed partial class BootFactsScanner
     }
 
     /// <summary>Xen's <c>device_tree_for_each_node</c> from <paramref name="first"/> (skipped itself), depth relative to it.</summary>
+    /// <remarks>
+    /// Pre-order with one frame per depth (the children still to visit and the cells they inherit), so the walk holds
+    /// the path to the current node, not every pending sibling; a node too deep is not entered, which bounds the frames.
+    /// </remarks>
     private Rc Walk(DeviceTreeNode first, ScanState state, bool inReservedMemory)
     {
-        var stack = new Stack<(DeviceTreeNode Node, int Depth, uint Ac, uint Sc)>();
-        stack.Push((first, 0, 2, 1));
-        while (stack.Count > 0)
+        var frames = new WalkFrame[8];
+        int top = -1;
+        DeviceTreeNode node = first;
+        int depth = 0;
+        uint ac = 2, sc = 1;
+        while (true)
         {
-            (DeviceTreeNode node, int depth, uint ac, uint sc) = stack.Pop();
             if (depth >= Options.MaxDepth)
             {
                 ReportTooDeep(node, depth, state);
-                continue;
             }
-
-            uint ownAc = GetU32(node, "#address-cells", ac);
-            uint ownSc = GetU32(node, "#size-cells", sc);
-            if (!ReferenceEquals(node, first))
+            else
             {
-                Rc rc = inReservedMemory ? ReservedMemoryChild(node, ac, sc, state) : EarlyScanNode(node, depth, ac, sc, state);
-                if (rc != Rc.Ok)
+                if (!ReferenceEquals(node, first))
                 {
-                    return rc;
+                    Rc rc = inReservedMemory ? ReservedMemoryChild(node, ac, sc, state) : EarlyScanNode(node, depth, ac, sc, state);
+                    if (rc != Rc.Ok)
+                    {
+                        return rc;
+                    }
+                }
+
+                DeviceTreeNode[] children = node.ChildArray;
+                if (children.Length > 0)
+                {
+                    if (++top == frames.Length)
+                    {
+                        Array.Resize(ref frames, frames.Length * 2);
+                    }
+
+                    frames[top] = new WalkFrame(children, depth + 1, GetU32(node, "#address-cells", ac), GetU32(node, "#size-cells", sc));
                 }
             }
 
-            IReadOnlyList<DeviceTreeNode> children = node.Children;
-            for (int i = children.Count - 1; i >= 0; i--)
+            while (top >= 0 && frames[top].Next == frames[top].Children.Length)
             {
-                stack.Push((children[i], depth + 1, ownAc, ownSc));
+                top--;
             }
-        }
 
-        return Rc.Ok;
+            if (top < 0)
+            {
+                return Rc.Ok;
+            }
+
+            ref WalkFrame frame = ref frames[top];
+            node = frame.Children[frame.Next++];
+            depth = frame.Depth;
+            ac = frame.Ac;
+            sc = frame.Sc;
+        }
     }
 
     private void ReportTooDeep(DeviceTreeNode node, int depth, ScanState state)
@@ -147,8 +181,9 @@ public sealed partial class BootFactsScanner
 
     private Rc EarlyScanNode(DeviceTreeNode node, int depth, uint ac, uint sc, ScanState state)
     {
-        // The compatible checks below all read one value: look it up once (most nodes of a board are this shallow).
-        ReadOnlySpan<byte> compatible = depth <= 3 && node.TryGetValue("compatible", out ReadOnlyMemory<byte> value) ? value.Span : default;
+        // The compatible checks below all read one value: look it up and go through its strings once (most nodes
+        // of a board are this shallow).
+        CompatibleKinds compatible = depth <= 3 && node.TryGetValue("compatible", out ReadOnlyMemory<byte> value) ? Classify(value.Span) : CompatibleKinds.None;
         Rc rc;
         if (!Options.BootedViaUefi && IsMemoryNode(node, depth))
         {
@@ -158,11 +193,11 @@ public sealed partial class BootFactsScanner
                 state.Report(BootScanDiagnosticId.InvalidCells, LogLevel.Error, node.Path, node.Path + ": memory node without reg; parsing failed.");
             }
         }
-        else if (depth == 1 && string.Equals(node.Name, "reserved-memory", StringComparison.OrdinalIgnoreCase))
+        else if (depth == 1 && node.NameEqualsIgnoreCase("reserved-memory"))
         {
             rc = Walk(node, state, inReservedMemory: true);
         }
-        else if (depth <= 3 && (ListHasIgnoreCase(compatible, "xen,multiboot-module") || ListHasIgnoreCase(compatible, "multiboot,module")))
+        else if ((compatible & CompatibleKinds.MultibootModule) != 0)
         {
             rc = MultibootModule(node, ac, sc, state);
         }
@@ -170,11 +205,11 @@ public sealed partial class BootFactsScanner
         {
             rc = Chosen(node, ac, sc, state);
         }
-        else if (depth == 2 && ListHasIgnoreCase(compatible, "xen,domain"))
+        else if (depth == 2 && (compatible & CompatibleKinds.Domain) != 0)
         {
             rc = StaticMemory(node, ac, sc, state);
         }
-        else if (depth <= 3 && ListHasIgnoreCase(compatible, "xen,domain-shared-memory-v1"))
+        else if ((compatible & CompatibleKinds.SharedMemory) != 0)
         {
             rc = SharedMemory(node, ac, sc, state);
         }
@@ -198,8 +233,7 @@ public sealed partial class BootFactsScanner
             return true;
         }
 
-        DeviceTreeProperty? type = node.GetProperty("device_type");
-        return depth == 1 && type is not null && type.Length > "memory".Length && XenNodeText.CString(node, "device_type") == "memory";
+        return depth == 1 && node.TryGetValue("device_type", out ReadOnlyMemory<byte> type) && type.Length > "memory".Length && XenNodeText.CString(node, "device_type") == "memory";
     }
 
     private Rc ReservedMemoryChild(DeviceTreeNode node, uint ac, uint sc, ScanState state)
@@ -220,6 +254,33 @@ public sealed partial class BootFactsScanner
     /// <summary>Xen's <c>device_tree_node_compatible</c>: any string of <c>compatible</c>, compared case-insensitively.</summary>
     private static bool CompatibleIgnoreCase(DeviceTreeNode node, string match) =>
         node.TryGetValue("compatible", out ReadOnlyMemory<byte> value) && ListHasIgnoreCase(value.Span, match);
+
+    /// <summary>Which of the compatible strings the boot scan acts on <paramref name="span"/> lists (compared ignoring case).</summary>
+    private static CompatibleKinds Classify(ReadOnlySpan<byte> span)
+    {
+        CompatibleKinds kinds = CompatibleKinds.None;
+        while (span.Length > 0)
+        {
+            int nul = span.IndexOf((byte)0);
+            ReadOnlySpan<byte> one = nul < 0 ? span : span.Slice(0, nul);
+            if (AsciiEqualsIgnoreCase(one, "xen,multiboot-module") || AsciiEqualsIgnoreCase(one, "multiboot,module"))
+            {
+                kinds |= CompatibleKinds.MultibootModule;
+            }
+            else if (AsciiEqualsIgnoreCase(one, "xen,domain"))
+            {
+                kinds |= CompatibleKinds.Domain;
+            }
+            else if (AsciiEqualsIgnoreCase(one, "xen,domain-shared-memory-v1"))
+            {
+                kinds |= CompatibleKinds.SharedMemory;
+            }
+
+            span = nul < 0 ? ReadOnlySpan<byte>.Empty : span.Slice(nul + 1);
+        }
+
+        return kinds;
+    }
 
     /// <summary>True when one NUL-separated string of <paramref name="span"/> equals <paramref name="match"/>, ignoring case.</summary>
     private static bool ListHasIgnoreCase(ReadOnlySpan<byte> span, string match)
@@ -264,8 +325,7 @@ public sealed partial class BootFactsScanner
     /// <summary>Xen's <c>device_tree_node_is_available</c>.</summary>
     private static bool IsAvailable(DeviceTreeNode node)
     {
-        DeviceTreeProperty? status = node.GetProperty("status");
-        if (status is null)
+        if (!node.TryGetValue("status", out ReadOnlyMemory<byte> status))
         {
             return true;
         }

@@ -73,8 +73,8 @@ internal sealed class DtbBuildFrame
         Offset = offset;
 
         // Non-ASCII names are decoded here (losslessly, so equal strings mean equal bytes) and compared as strings;
-        // ASCII ones stay packed and are compared as bytes.
-        DecodedName = IsAscii(new ReadOnlySpan<byte>(blob, nameStart, nameLength)) ? null : EscapedUtf8.Decode(blob, nameStart, nameLength);
+        // ASCII ones stay packed and are compared as bytes, unless too long for the node's 16-bit length.
+        DecodedName = nameLength <= ushort.MaxValue && IsAscii(new ReadOnlySpan<byte>(blob, nameStart, nameLength)) ? null : EscapedUtf8.Decode(blob, nameStart, nameLength);
     }
 
     public void Clear()

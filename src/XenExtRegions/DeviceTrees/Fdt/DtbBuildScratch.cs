@@ -25,6 +25,12 @@ internal sealed class DtbBuildScratch
     /// <summary>Property name → index, for <see cref="PropertyNameTable"/> while one tree is read.</summary>
     public Dictionary<string, int> IndexByName { get; private set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The property names by index while one tree is read (the table keeps an exact copy).</summary>
+    public List<string> Names { get; } = new();
+
+    /// <summary>The names' known-name bits by index while one tree is read.</summary>
+    public List<int> KnownBits { get; } = new();
+
     private long[] _stamps = new long[64];
     private long _lastNodeId;
 
@@ -67,6 +73,15 @@ internal sealed class DtbBuildScratch
         foreach (DtbBuildFrame frame in Frames)
         {
             frame.Release();
+        }
+
+        // The names themselves are the tree's (strings it keeps); the lists only held them while it was read.
+        Names.Clear();
+        KnownBits.Clear();
+        if (Names.Capacity > KeptLimit)
+        {
+            Names.Capacity = 0;
+            KnownBits.Capacity = 0;
         }
 
         if (IndexByName.Count > KeptLimit)

@@ -24,7 +24,7 @@ public static partial class DtbReader
         var reader = new FdtReader(blob, header, options);
         DtbBuildScratch scratch = DtbBuildScratch.Take();
         List<DtbBuildFrame> frames = scratch.Frames;
-        var names = new PropertyNameTable(header.SizeDtStrings, scratch.IndexByName);
+        var names = new PropertyNameTable(header.SizeDtStrings, scratch.IndexByName, scratch.Names, scratch.KnownBits);
         var storage = new PackedTreeStorage(blob, names);
         DeviceTreeNode? root = null;
         int depth = 0;
@@ -71,7 +71,7 @@ public static partial class DtbReader
                             throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{EscapedUtf8.ForMessage(frame.ChildName(duplicate))}'."), frame.ChildOffset(duplicate), PathOf(frames, depth) + (depth == 1 ? string.Empty : "/") + frame.ChildName(duplicate));
                         }
 
-                        var node = new DeviceTreeNode(storage, frame.NameStart, frame.NameLength, frame.DecodedName, frame.FirstPropertyToken, frame.PropertyCount, frame.PropertiesContiguous ? null : UnpackedProperties(frame, names, blob), frame.ChildrenArray(), frame.KnownNames);
+                        var node = new DeviceTreeNode(storage, frame.NameStart, frame.NameLength, frame.DecodedName, frame.FirstPropertyToken, frame.PropertyCount, frame.PropertiesContiguous && frame.PropertyCount <= ushort.MaxValue ? null : UnpackedProperties(frame, names, blob), frame.ChildrenArray(), frame.KnownNames);
                         depth--;
                         if (depth == 0)
                         {

@@ -16,18 +16,24 @@ internal sealed class PropertyNameTable
 
     private readonly ushort[] _indexPlusOneByOffset;
     private readonly Dictionary<uint, int> _indexByFarOffset = new();
-    private readonly List<string> _names = new();
-    private readonly List<int> _knownBits = new();
+    private List<string>? _building;
+    private List<int>? _knownBits;
+    private string[] _names = Array.Empty<string>();
     private Dictionary<string, int>? _indexByName;
 
     /// <summary>Creates a table for a strings block of <paramref name="stringsSize"/> bytes.</summary>
     /// <param name="stringsSize">The strings block's size.</param>
     /// <param name="indexByName">An empty dictionary to find equal names at different offsets while the tree is read
     /// (the reader's reusable one); released by <see cref="Seal"/>.</param>
-    public PropertyNameTable(uint stringsSize, Dictionary<string, int> indexByName)
+    /// <param name="names">An empty list for the names while the tree is read (the reader's reusable one: the table
+    /// keeps an exact-size copy from <see cref="Seal"/> on, not a grown list).</param>
+    /// <param name="knownBits">An empty list for the names' known-name bits while the tree is read (reusable too).</param>
+    public PropertyNameTable(uint stringsSize, Dictionary<string, int> indexByName, List<string> names, List<int> knownBits)
     {
         _indexPlusOneByOffset = new ushort[(int)Math.Min(stringsSize, DirectLimit)];
         _indexByName = indexByName;
+        _building = names;
+        _knownBits = knownBits;
     }
 
     /// <summary>The index of the name at <paramref name="offset"/>, decoding it from the blob when new.</summary>
@@ -62,20 +68,26 @@ internal sealed class PropertyNameTable
     public string NameAt(uint offset)
     {
         int known = offset < (uint)_indexPlusOneByOffset.Length ? _indexPlusOneByOffset[offset] : 0;
-        return _names[known != 0 ? known - 1 : _indexByFarOffset[offset]];
+        return this[known != 0 ? known - 1 : _indexByFarOffset[offset]];
     }
 
     /// <summary>The <see cref="PackedTreeStorage.KnownNameBit"/> of the name with index <paramref name="index"/>.</summary>
-    public int KnownBit(int index) => _knownBits[index];
+    public int KnownBit(int index) => _knownBits![index];
 
     /// <summary>The name with index <paramref name="index"/>.</summary>
-    public string this[int index] => _names[index];
+    public string this[int index] => _building is { } building ? building[index] : _names[index];
 
     /// <summary>The names by index.</summary>
-    public string[] ToArray() => _names.ToArray();
+    public string[] ToArray() => _building is { } building ? building.ToArray() : (string[])_names.Clone();
 
-    /// <summary>Ends the read: no more names are added, and the dictionary given to the constructor is let go.</summary>
-    public void Seal() => _indexByName = null;
+    /// <summary>Ends the read: no more names are added, and the lists and dictionary given to the constructor are let go.</summary>
+    public void Seal()
+    {
+        _names = _building!.ToArray();
+        _building = null;
+        _knownBits = null;
+        _indexByName = null;
+    }
 
     private int Add(byte[] blob, int nameStart, int nameLength)
     {
@@ -86,9 +98,10 @@ internal sealed class PropertyNameTable
             return same;
         }
 
-        _names.Add(name);
-        _knownBits.Add(PackedTreeStorage.KnownNameBit(name));
-        byName.Add(name, _names.Count - 1);
-        return _names.Count - 1;
+        List<string> names = _building!;
+        names.Add(name);
+        _knownBits!.Add(PackedTreeStorage.KnownNameBit(name));
+        byName.Add(name, names.Count - 1);
+        return names.Count - 1;
     }
 }

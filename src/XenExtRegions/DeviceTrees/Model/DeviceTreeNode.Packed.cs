@@ -41,6 +41,45 @@ public sealed partial class DeviceTreeNode
     }
 
     /// <summary>
+    /// True when the name equals <paramref name="ascii"/> ignoring case (<see cref="StringComparison.OrdinalIgnoreCase"/>),
+    /// checked on the packed bytes of an ASCII name without decoding it.
+    /// </summary>
+    /// <param name="ascii">The name to compare with, ASCII.</param>
+    /// <returns>True when they match.</returns>
+    internal bool NameEqualsIgnoreCase(string ascii)
+    {
+        if (!HasPackedAsciiName)
+        {
+            return string.Equals(Name, ascii, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Both sides ASCII: ordinal case-insensitivity is ASCII case folding.
+        ReadOnlySpan<byte> bytes = PackedNameBytes;
+        if (bytes.Length != ascii.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            int x = bytes[i], y = ascii[i];
+            if (x == y)
+            {
+                continue;
+            }
+
+            // Differing only in bit 0x20 is a case difference for letters alone.
+            int folded = x | 0x20;
+            if (folded != (y | 0x20) || folded is < 'a' or > 'z')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The value of the property called <paramref name="name"/> without creating property objects, for the hot
     /// internal readers (address decoder, boot scan) that look at a few properties of every node.
     /// </summary>
@@ -134,27 +173,11 @@ public sealed partial class DeviceTreeNode
 #endif
     }
 
-    /// <summary>True when the name has not been decoded yet and its packed bytes are plain ASCII (so byte = char).</summary>
-    private bool HasPackedAsciiName
-    {
-        get
-        {
-            if (_name is not null || _packed is null)
-            {
-                return false;
-            }
-
-            foreach (byte b in PackedNameBytes)
-            {
-                if (b >= 0x80)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
+    /// <summary>
+    /// True when the name has not been decoded yet: its packed bytes are then plain ASCII (so byte = char), since the
+    /// DTB reader decodes every other name up front.
+    /// </summary>
+    private bool HasPackedAsciiName => _name is null && _packed is not null;
 
     private void FillPath(Span<char> chars)
     {

@@ -13,9 +13,11 @@ public sealed partial class DeviceTreeNode
     private readonly DeviceTreeNode[] _children;
     private readonly PackedTreeStorage? _packed;
     private readonly int _packedNameStart;
-    private readonly int _packedNameLength;
+    // Two 16-bit counts keep the object at 80 bytes (one a node); the reader decodes longer names at once and
+    // makes the properties of a node with more of them at once, so neither is needed then.
+    private readonly ushort _packedNameLength;
     private readonly int _packedFirstProperty;
-    private readonly int _packedPropertyCount;
+    private readonly ushort _packedPropertyCount;
     private readonly int _knownNames;
     private DeviceTreeProperty[]? _properties;
     private string? _name;
@@ -78,11 +80,11 @@ public sealed partial class DeviceTreeNode
     /// </summary>
     /// <param name="storage">The tree's blob and property names.</param>
     /// <param name="nameStart">Where the node name starts in the blob.</param>
-    /// <param name="nameLength">The node name's length in bytes.</param>
-    /// <param name="name">The decoded name when the reader already made it (non-ASCII names), else null.</param>
+    /// <param name="nameLength">The node name's length in bytes (at most 65535 unless <paramref name="name"/> is given).</param>
+    /// <param name="name">The decoded name when the reader already made it (non-ASCII or very long names), else null.</param>
     /// <param name="firstProperty">The offset of the first PROP token; the properties lie back to back from there.</param>
-    /// <param name="propertyCount">The number of properties.</param>
-    /// <param name="properties">The properties, when the reader made them at once (their tokens are not back to back), else null.</param>
+    /// <param name="propertyCount">The number of properties (at most 65535 unless <paramref name="properties"/> is given).</param>
+    /// <param name="properties">The properties, when the reader made them at once (their tokens are not back to back, or there are very many), else null.</param>
     /// <param name="children">The children in order.</param>
     /// <param name="knownNames">The <see cref="PackedTreeStorage.KnownNameBit"/>s of its property names.</param>
     internal DeviceTreeNode(PackedTreeStorage storage, int nameStart, int nameLength, string? name, int firstProperty, int propertyCount, DeviceTreeProperty[]? properties, DeviceTreeNode[] children, int knownNames)
@@ -90,10 +92,11 @@ public sealed partial class DeviceTreeNode
         _knownNames = knownNames;
         _packed = storage;
         _packedNameStart = nameStart;
-        _packedNameLength = nameLength;
+        _packedNameLength = nameLength <= ushort.MaxValue ? (ushort)nameLength
+            : name is not null ? (ushort)0 : throw new ArgumentOutOfRangeException(nameof(nameLength), "A longer name must come decoded.");
         _name = name;
         _packedFirstProperty = firstProperty;
-        _packedPropertyCount = propertyCount;
+        _packedPropertyCount = properties is null ? checked((ushort)propertyCount) : (ushort)0;
         _children = children;
         if (properties is not null)
         {
@@ -121,7 +124,7 @@ public sealed partial class DeviceTreeNode
     // decoded string is ASCII (the DTB reader decodes the others up front), which the framework's decoder does exactly.
     public string Name => _name ??= System.Text.Encoding.UTF8.GetString(_packed!.Blob, _packedNameStart, _packedNameLength);
 
-    /// <summary>For a node read from a DTB whose name is still packed: the name's bytes, else empty.</summary>
+    /// <summary>For a node read from a DTB: the name's bytes in the blob (empty for a name over 65535 bytes, decoded by the reader), else empty.</summary>
     internal ReadOnlySpan<byte> PackedNameBytes => _packed is null ? default : new ReadOnlySpan<byte>(_packed.Blob, _packedNameStart, _packedNameLength);
 
     /// <summary>The name before <c>@</c>, e.g. <c>memory</c>.</summary>
@@ -155,6 +158,9 @@ public sealed partial class DeviceTreeNode
 
     /// <summary>The children in tree order.</summary>
     public IReadOnlyList<DeviceTreeNode> Children => _children;
+
+    /// <summary>The children's array itself, for the internal walks (indexing it needs no interface call).</summary>
+    internal DeviceTreeNode[] ChildArray => _children;
 
     /// <summary>The number of ancestors (0 for the root).</summary>
     public int Depth

@@ -55,7 +55,7 @@ internal sealed class FreeSpace
             RemoveSplitsBetween(first + 1, last);
         }
 
-        if (lastWasInside && last != ulong.MaxValue && _set.TryFindFloor(last, out AddressRange holder) && holder.Last > last)
+        if (lastWasInside && last != ulong.MaxValue && _set.TryFindFloor(last, out AddressRange holder) && holder.Last > last && SplitsMayLieIn(last + 1, holder.Last))
         {
             foreach (ulong next in _splits.GetViewBetween(last + 1, holder.Last))
             {
@@ -146,7 +146,7 @@ internal sealed class FreeSpace
 
     private int ReportPieces(AddressRange range, Func<AddressRange, int> callback)
     {
-        if (_splits.Count == 0 || range.First == range.Last)
+        if (range.First == range.Last || !SplitsMayLieIn(range.First + 1, range.Last))
         {
             return callback(range);
         }
@@ -202,7 +202,7 @@ internal sealed class FreeSpace
         }
 
         pieceStart = lastRange.First;
-        if (_splits.Count > 0 && lastRange.First < lastRange.Last)
+        if (lastRange.First < lastRange.Last && SplitsMayLieIn(lastRange.First + 1, lastRange.Last))
         {
             SortedSet<ulong> inside = _splits.GetViewBetween(lastRange.First + 1, lastRange.Last);
             if (inside.Count > 0)
@@ -214,9 +214,16 @@ internal sealed class FreeSpace
         return true;
     }
 
+    /// <summary>
+    /// False when no split point can lie in [<paramref name="first"/>, <paramref name="last"/>]: checked against the
+    /// lowest and highest points (no allocation), so that the window views below, which are objects, are made only
+    /// where a point may be; P2 removes every reg entry of the tree, and a zero-size entry leaves a point for the rest.
+    /// </summary>
+    private bool SplitsMayLieIn(ulong first, ulong last) => _splits.Count > 0 && first <= last && _splits.Max >= first && _splits.Min <= last;
+
     private void RemoveSplitsBetween(ulong first, ulong last)
     {
-        if (_splits.Count > 0 && first <= last)
+        if (SplitsMayLieIn(first, last))
         {
             // Only the points in the window: a view's Clear costs what it removes, not the whole set.
             _splits.GetViewBetween(first, last).Clear();

@@ -92,4 +92,29 @@ public sealed class DtbPackedPropertyTests
         Assert.Equal("/caf\u00e9@1/plain@2/\u00fcber", deepest.Path);
         Assert.Equal("/", tree.Root.Path);
     }
+
+    [Fact]
+    public void A_name_or_a_property_count_past_16_bits_reads_back_whole()
+    {
+        // The node keeps both as 16-bit numbers; the reader decodes a longer name and makes more properties at once.
+        string longName = new string('n', 70_000) + "@1";
+        var composer = new FdtBlobComposer().BeginNode(string.Empty).PropCell("#address-cells", 1).PropCell("#size-cells", 1)
+            .BeginNode(longName).PropCell("reg", 1).EndNode()
+            .BeginNode("many@2");
+        for (int i = 0; i < 70_000; i++)
+        {
+            composer.PropCell("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (uint)i);
+        }
+
+        DeviceTree tree = DtbReader.Read(composer.EndNode().EndNode().End().Build());
+        DeviceTreeNode named = tree.Root.Children[0];
+        DeviceTreeNode many = tree.Root.Children[1];
+
+        Assert.Equal(longName, named.Name);
+        Assert.Equal("/" + longName, named.Path);
+        Assert.Same(named, tree.FindNode("/" + longName));
+        Assert.Equal(70_000, many.Properties.Count);
+        Assert.Equal(69_999u, many.GetProperty("p69999")!.GetCell(0));
+        Assert.Equal(70_000, many.EnumeratePropertyViews().Count);
+    }
 }
