@@ -132,4 +132,31 @@ public sealed class RangeSetRuleTests
         Assert.Equal("nodeCapacity", error.ParamName);
         new RangeSet(4).VerifyStructure();
     }
+
+    // Every bounded operation refuses first > last itself, with one wording and the parameter `first`, before it
+    // could build an inverted AddressRange of its own (whose message differs); Complement on a set holding the
+    // window's start is where that happens first.
+    [Fact]
+    public void Each_operation_refuses_an_inverted_window_itself_naming_first()
+    {
+        var set = new RangeSet([new AddressRange(0, 10)]);
+        const string Expected = "A range needs first <= last, but first is 0x5 and last is 0x3.";
+        foreach (Action call in new Action[]
+        {
+            () => set.Complement(5, 3),
+            () => set.Add(5, 3),
+            () => set.Remove(5, 3),
+            () => set.Contains(5, 3),
+            () => set.Overlaps(5, 3),
+            () => set.Report(5, 3),
+            () => set.Report(5, 3, _ => 0),
+        })
+        {
+            var error = Assert.Throws<ArgumentException>(call);
+            Assert.Equal("first", error.ParamName);
+            Assert.StartsWith(Expected, error.Message, StringComparison.Ordinal);
+        }
+
+        RangeSetAssert.Holds(set, (0, 10));
+    }
 }
