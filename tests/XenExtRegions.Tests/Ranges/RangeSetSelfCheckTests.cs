@@ -172,4 +172,25 @@ public sealed class RangeSetSelfCheckTests
         Set(Child(Root(emptied), 2), "Count", 0);
         Broken(emptied, "Key 2 at level 0 is not its child's minimum.");
     }
+
+    [Fact]
+    public void A_tree_grown_past_16_levels_keeps_working()
+    {
+        // Ascending inserts at capacity 4 leave the nodes split off two or three full, so 2^19 ranges grow more
+        // than 16 inner levels: more than the path arrays first hold, which must then grow (2^18 gives 16).
+        var set = new RangeSet(4);
+        const ulong N = 1UL << 19;
+        for (ulong i = 0; i < N; i++)
+        {
+            set.Add(3 * i, 3 * i);
+        }
+
+        Assert.True(Height(set) > 16, $"height {Height(set)}");
+        set.Add(1, 2);
+        set.Remove(3 * (N - 1), 3 * (N - 1));
+        Assert.Equal((int)N - 2, set.Count);
+        Assert.True(set.Contains(0, 3));
+        Assert.False(set.Contains(3 * (N - 1)));
+        set.VerifyStructure();
+    }
 }
