@@ -132,4 +132,78 @@ public sealed class RangeSetRuleTests
         Assert.Equal("nodeCapacity", error.ParamName);
         new RangeSet(4).VerifyStructure();
     }
+
+    // Every bounded operation refuses first > last itself, with one wording and the parameter `first`, before it
+    // could build an inverted AddressRange of its own (whose message differs); Complement on a set holding the
+    // window's start is where that happens first.
+    [Fact]
+    public void Each_operation_refuses_an_inverted_window_itself_naming_first()
+    {
+        var set = new RangeSet([new AddressRange(0, 10)]);
+        const string Expected = "A range needs first <= last, but first is 0x5 and last is 0x3.";
+        foreach (Action call in new Action[]
+        {
+            () => set.Complement(5, 3),
+            () => set.Add(5, 3),
+            () => set.Remove(5, 3),
+            () => set.Contains(5, 3),
+            () => set.Overlaps(5, 3),
+            () => set.Report(5, 3),
+            () => set.Report(5, 3, _ => 0),
+        })
+        {
+            var error = Assert.Throws<ArgumentException>(call);
+            Assert.Equal("first", error.ParamName);
+            Assert.StartsWith(Expected, error.Message, StringComparison.Ordinal);
+        }
+
+        RangeSetAssert.Holds(set, (0, 10));
+    }
+
+    [Fact]
+    public void The_AddressRange_overloads_use_both_ends_of_the_range()
+    {
+        var set = new RangeSet([new AddressRange(10, 19)]);
+        Assert.True(set.Contains(new AddressRange(10, 19)));
+        Assert.False(set.Contains(new AddressRange(10, 20)));   // covered at its start only
+        Assert.True(set.Overlaps(new AddressRange(0, 10)));     // meets the set at its end only
+        Assert.False(set.Overlaps(new AddressRange(0, 9)));
+
+        set.Remove(new AddressRange(10, 15));
+        RangeSetAssert.Holds(set, (16, 19));
+    }
+
+    [Fact]
+    public void A_change_during_an_enumeration_says_the_set_was_modified()
+    {
+        const string Expected = "The range set was modified after the enumeration started.";
+        var set = new RangeSet([new AddressRange(0, 9), new AddressRange(20, 29)]);
+        Assert.Equal(Expected, Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (AddressRange range in set)
+            {
+                set.Add(40, 40);
+            }
+        }).Message);
+        Assert.Equal(Expected, Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (AddressRange range in set.Report(0, 100))
+            {
+                set.Add(60, 60);
+            }
+        }).Message);
+        Assert.Equal(Expected, Assert.Throws<InvalidOperationException>(() => set.Report(0, 100, _ =>
+        {
+            set.Add(80, 80);
+            return 0;
+        })).Message);
+    }
+
+    [Fact]
+    public void A_node_capacity_below_4_is_refused_saying_why()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RangeSet(3));
+        Assert.Equal(3, error.ActualValue);
+        Assert.StartsWith("A node needs room for at least 4 entries.", error.Message, StringComparison.Ordinal);
+    }
 }

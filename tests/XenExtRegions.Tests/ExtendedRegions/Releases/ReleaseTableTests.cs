@@ -3,7 +3,7 @@ using System.Linq;
 using XenExtRegions.DeviceTrees;
 using XenExtRegions.ExtendedRegions;
 
-namespace XenExtRegions.Tests.ExtendedRegions;
+namespace XenExtRegions.Tests.ExtendedRegions.Releases;
 
 /// <summary>The release table (spec §6, §11, §17), one row per tag from 4.16.0 to 4.22.0 and master, written out by hand.</summary>
 public sealed class ReleaseTableTests

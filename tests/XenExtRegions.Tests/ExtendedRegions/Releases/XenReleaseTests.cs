@@ -1,7 +1,7 @@
 using System.Linq;
 using XenExtRegions.ExtendedRegions;
 
-namespace XenExtRegions.Tests.ExtendedRegions;
+namespace XenExtRegions.Tests.ExtendedRegions.Releases;
 
 public sealed class XenReleaseTests
 {
