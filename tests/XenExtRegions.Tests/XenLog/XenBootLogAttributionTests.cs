@@ -60,6 +60,24 @@ public sealed class XenBootLogAttributionTests
     }
 
     [Fact]
+    public void Every_fact_printed_before_a_domUs_id_moves_to_it()
+    {
+        XenBootLog log = Parse(
+            DomU,
+            "Grant table range: 0x00000040200000-0x00000040240000",
+            "Allocating 1:1 mappings totalling 1024MB for dom0:",
+            "BANK[0] 0x00000080000000-0x000000c0000000 (1024MB)",
+            "Failed to add: 0x1->0x2",
+            "d1: extended region 0: 0x40400000->0x80000000");
+        XenLogDomain d1 = Assert.Single(log.Domains);
+        Assert.Equal(
+            (true, (ulong?)1024, 0x40200000UL, 0x80000000UL, "Failed to add: 0x1->0x2", XenLogRegionsOutcome.Found, 6),
+            (d1.DirectMapped, d1.AllocatedMiB, d1.GrantTable!.Value.Start, Assert.Single(d1.Ram).Start, Assert.Single(d1.ProducerErrors), d1.Outcome, d1.OutcomeLineNumber));
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6 }, d1.LineNumbers);
+        Assert.Empty(log.Diagnostics);
+    }
+
+    [Fact]
     public void A_domU_with_nothing_but_its_LOADING_line_is_not_reported()
     {
         XenBootLog log = Parse(DomU, DomU, "Freed 356kB init memory.");

@@ -244,6 +244,16 @@ public sealed class XenBootLogLineRulesTests
     }
 
     [Fact]
+    public void Up_to_eight_console_prefixes_are_stripped_and_a_ninth_is_message_text()
+    {
+        // The passes are bounded (each removes at least one character); no console writes more than a few prefixes.
+        string eight = string.Concat(Enumerable.Repeat("(XEN) ", 8));
+        Assert.Equal("I/O virtualisation enabled", XenBootLogParser.StripPrefixes(eight + "I/O virtualisation enabled"));
+        Assert.Equal("(XEN) I/O virtualisation enabled", XenBootLogParser.StripPrefixes(eight + "(XEN) I/O virtualisation enabled"));
+        Assert.True(XenBootLogParser.Parse(eight + "I/O virtualisation enabled\n").IommuEnabled);
+    }
+
+    [Fact]
     public void A_XEN_prefix_after_a_capture_timestamp_still_marks_the_line_as_Xens()
     {
         XenBootLog log = XenBootLogParser.Parse("[12:00:01.123] (XEN) hello\n12:00:02.000 (XEN) world\n[1.5] not xen\n");
