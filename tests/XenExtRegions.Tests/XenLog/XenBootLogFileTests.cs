@@ -50,6 +50,46 @@ public sealed class XenBootLogFileTests : IDisposable
     }
 
     [Fact]
+    public void Each_refusal_names_the_file_or_the_option_at_fault()
+    {
+        string missing = Path.Combine(_dir, "missing.log");
+        FileNotFoundException notFound = Assert.Throws<FileNotFoundException>(() => XenBootLogParser.ParseFile(missing));
+        Assert.Equal($"Xen console log '{missing}' not found.", notFound.Message);
+        Assert.Equal(missing, notFound.FileName);
+        Assert.Equal($"'{_dir}' is a directory, not a Xen console log file.", Assert.Throws<IOException>(() => XenBootLogParser.ParseFile(_dir)).Message);
+
+        ArgumentException empty = Assert.Throws<ArgumentException>(() => XenBootLogParser.ParseFile(string.Empty));
+        Assert.Equal("path", empty.ParamName);
+        Assert.StartsWith("The Xen console log file name is empty.", empty.Message, StringComparison.Ordinal);
+        Assert.Equal("path", Assert.Throws<ArgumentNullException>(() => XenBootLogParser.ParseFile(null!)).ParamName);
+        Assert.Equal("reader", Assert.Throws<ArgumentNullException>(() => XenBootLogParser.Parse((TextReader)null!)).ParamName);
+
+        string path = Path.Combine(_dir, "boot.log");
+        File.WriteAllText(path, "(XEN) I/O virtualisation enabled\n");
+        IOException big = Assert.Throws<IOException>(() => XenBootLogParser.ParseFile(path, new XenBootLogOptions { MaxLogBytes = 10 }));
+        Assert.Equal($"'{path}' has 33 bytes, more than the 10 a Xen console log may have (XenBootLogOptions.MaxLogBytes).", big.Message);
+
+        ArgumentException count = Assert.Throws<ArgumentException>(() => XenBootLogParser.ParseFile(path, new XenBootLogOptions { MemoryReservationCount = -1 }));
+        Assert.Equal("MemoryReservationCount", count.ParamName);
+        Assert.StartsWith("XenBootLogOptions.MemoryReservationCount must not be negative.", count.Message, StringComparison.Ordinal);
+        ArgumentException max = Assert.Throws<ArgumentException>(() => XenBootLogParser.Parse("x", new XenBootLogOptions { MaxLogBytes = -1 }));
+        Assert.Equal("MaxLogBytes", max.ParamName);
+        Assert.StartsWith("XenBootLogOptions.MaxLogBytes must be positive.", max.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_with_a_byte_order_mark_or_invalid_UTF8_is_still_read()
+    {
+        string path = Path.Combine(_dir, "bom.log");
+        byte[] text = Encoding.UTF8.GetBytes("(XEN) \u00e9\n(XEN) I/O virtualisation enabled\n");
+        text[6] = 0xff; // an invalid byte becomes U+FFFD, not an error
+        File.WriteAllBytes(path, [0xef, 0xbb, 0xbf, .. text]);
+        XenBootLog log = XenBootLogParser.ParseFile(path);
+        Assert.True(log.IommuEnabled);
+        Assert.Equal(2, log.XenLineCount);
+    }
+
+    [Fact]
     public void A_device_is_refused_before_it_is_read()
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
