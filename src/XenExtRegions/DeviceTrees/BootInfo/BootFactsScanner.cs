@@ -261,8 +261,7 @@ public sealed partial class BootFactsScanner
         CompatibleKinds kinds = CompatibleKinds.None;
         while (span.Length > 0)
         {
-            int nul = span.IndexOf((byte)0);
-            ReadOnlySpan<byte> one = nul < 0 ? span : span.Slice(0, nul);
+            ReadOnlySpan<byte> one = NextListString(ref span);
             if (AsciiEqualsIgnoreCase(one, "xen,multiboot-module") || AsciiEqualsIgnoreCase(one, "multiboot,module"))
             {
                 kinds |= CompatibleKinds.MultibootModule;
@@ -275,8 +274,6 @@ public sealed partial class BootFactsScanner
             {
                 kinds |= CompatibleKinds.SharedMemory;
             }
-
-            span = nul < 0 ? ReadOnlySpan<byte>.Empty : span.Slice(nul + 1);
         }
 
         return kinds;
@@ -287,17 +284,22 @@ public sealed partial class BootFactsScanner
     {
         while (span.Length > 0)
         {
-            int nul = span.IndexOf((byte)0);
-            ReadOnlySpan<byte> one = nul < 0 ? span : span.Slice(0, nul);
-            if (AsciiEqualsIgnoreCase(one, match))
+            if (AsciiEqualsIgnoreCase(NextListString(ref span), match))
             {
                 return true;
             }
-
-            span = nul < 0 ? ReadOnlySpan<byte>.Empty : span.Slice(nul + 1);
         }
 
         return false;
+    }
+
+    /// <summary>The first string of a NUL-separated list (without its NUL); <paramref name="span"/> moves past it.</summary>
+    private static ReadOnlySpan<byte> NextListString(ref ReadOnlySpan<byte> span)
+    {
+        int nul = span.IndexOf((byte)0);
+        ReadOnlySpan<byte> one = nul < 0 ? span : span.Slice(0, nul);
+        span = nul < 0 ? ReadOnlySpan<byte>.Empty : span.Slice(nul + 1);
+        return one;
     }
 
     private static bool AsciiEqualsIgnoreCase(ReadOnlySpan<byte> bytes, string s)

@@ -82,14 +82,14 @@ public static class DtsWriter
     {
         byte[] nl = NewLineBytes(options);
         DtsWriteCheck.Validate(tree);
-        AppendAscii(text, "/dts-v1/;");
+        text.AppendAscii("/dts-v1/;");
         text.Append(nl);
         text.Append(nl);
         foreach (MemoryReservation reservation in tree.MemoryReservations)
         {
-            AppendAscii(text, "/memreserve/\t0x");
+            text.AppendAscii("/memreserve/\t0x");
             text.AppendHex(reservation.Address, 16);
-            AppendAscii(text, " 0x");
+            text.AppendAscii(" 0x");
             text.AppendHex(reservation.Size, 16);
             text.Append((byte)';');
             text.Append(nl);
@@ -160,7 +160,7 @@ public static class DtsWriter
             text.AppendAscii(property.Name);
             if (!property.IsEmpty)
             {
-                AppendAscii(text, " = ");
+                text.AppendAscii(" = ");
                 AppendValue(text, property.Span, options);
             }
 
@@ -178,8 +178,6 @@ public static class DtsWriter
             text.Append(':', ' ');
         }
     }
-
-    private static void AppendAscii(DtsTextSink text, string ascii) => text.AppendAscii(ascii);
 
     /// <summary>Prints a value the way dtc guesses its type (treesource.c's guess_value_type).</summary>
     internal static void AppendValue(DtsTextSink text, ReadOnlySpan<byte> value, DtsWriterOptions options)
@@ -220,14 +218,6 @@ public static class DtsWriter
                 text.Append((byte)']');
                 break;
         }
-    }
-
-    /// <summary>Prints a value the way dtc guesses its type, into a builder (tests print single values so).</summary>
-    internal static void AppendValue(StringBuilder sb, ReadOnlySpan<byte> value, DtsWriterOptions options)
-    {
-        var text = new DtsTextSink(null);
-        AppendValue(text, value, options);
-        sb.Append(Encoding.ASCII.GetString(text.ToArray()));
     }
 
     /// <summary>
@@ -275,7 +265,7 @@ public static class DtsWriter
                 case 0:
                     // dtc prints "\0" here even before an octal digit, so "a", "4b" comes out as "a\04b" and reads back
                     // as byte 4; spell the NUL with three digits when a digit follows.
-                    AppendAscii(text, style == DtsStringListStyle.Separate ? "\", \""
+                    text.AppendAscii(style == DtsStringListStyle.Separate ? "\", \""
                         : value[i + 1] is >= (byte)'0' and <= (byte)'7' ? "\\000" : "\\0");
                     break;
                 case 7: text.Append('\\', 'a'); break;

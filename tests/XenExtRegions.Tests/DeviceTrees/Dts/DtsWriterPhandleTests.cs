@@ -27,7 +27,9 @@ public sealed class DtsWriterPhandleTests
                 if (!p.IsEmpty)
                 {
                     sb.Append(" = ");
-                    DtsWriter.AppendValue(sb, p.Span, DtsWriterOptions.Default);
+                    var value = new DtsTextSink(null);
+                    DtsWriter.AppendValue(value, p.Span, DtsWriterOptions.Default);
+                    sb.Append(System.Text.Encoding.ASCII.GetString(value.ToArray()));
                 }
 
                 sb.Append(";\n");
