@@ -29,6 +29,12 @@ internal sealed class DtbBuildFrame
 
     public DtbBuildFrame(DtbBuildScratch scratch) => _scratch = scratch;
 
+    /// <summary>The node's index in the tree's storage.</summary>
+    public int Index { get; set; }
+
+    /// <summary>The index of the node's last child so far, -1 before the first.</summary>
+    public int LastChild { get; set; } = -1;
+
     /// <summary>Where the node name starts in the blob.</summary>
     public int NameStart { get; private set; }
 
@@ -66,6 +72,7 @@ internal sealed class DtbBuildFrame
 
     public void Begin(byte[] blob, int nameStart, int nameLength, int offset)
     {
+        LastChild = -1;
         _id = _scratch.NextNodeId();
         _blob = blob;
         NameStart = nameStart;
@@ -73,8 +80,8 @@ internal sealed class DtbBuildFrame
         Offset = offset;
 
         // Non-ASCII names are decoded here (losslessly, so equal strings mean equal bytes) and compared as strings;
-        // ASCII ones stay packed and are compared as bytes, unless too long for the node's 16-bit length.
-        DecodedName = nameLength <= ushort.MaxValue && IsAscii(new ReadOnlySpan<byte>(blob, nameStart, nameLength)) ? null : EscapedUtf8.Decode(blob, nameStart, nameLength);
+        // ASCII ones stay packed and are compared as bytes.
+        DecodedName = IsAscii(new ReadOnlySpan<byte>(blob, nameStart, nameLength)) ? null : EscapedUtf8.Decode(blob, nameStart, nameLength);
     }
 
     public void Clear()
@@ -177,16 +184,14 @@ internal sealed class DtbBuildFrame
     }
 
     /// <summary>
-    /// Records a child; false when it repeats the name of one of the first few children. Later children are checked
-    /// by <see cref="FindDuplicateChild"/> when the node ends.
+    /// Records a finished child (its name and BEGIN_NODE offset); false when a sibling
+    /// seen so far has its name (checked at once for the first few children, by <see cref="FindDuplicateChild"/>
+    /// for the rest).
     /// </summary>
-    /// <param name="child">The child node.</param>
-    /// <param name="offset">The offset of its BEGIN_NODE token.</param>
-    /// <param name="asciiName">True when its name is plain ASCII (and still packed).</param>
-    public bool AddChild(DeviceTreeNode child, int offset, bool asciiName)
+    public bool AddChild(int nameStart, int nameLength, string? decodedName, int offset)
     {
         _childSeen = true;
-        var entry = new DtbChildEntry(child, offset, asciiName);
+        var entry = new DtbChildEntry(_blob, nameStart, nameLength, decodedName, offset);
         if (_children.Count < LinearScanLimit)
         {
             foreach (DtbChildEntry c in _children)
@@ -202,28 +207,11 @@ internal sealed class DtbBuildFrame
         return true;
     }
 
-    /// <summary>The index of the first child (in document order) whose name an earlier child already has, or null.</summary>
     public int? FindDuplicateChild() => _children.Count <= LinearScanLimit ? null : _siblingNames.FindFirstDuplicate(_children);
 
-    public string ChildName(int index) => _children[index].Node.Name;
+    public string ChildName(int index) => _children[index].Name;
 
     public int ChildOffset(int index) => _children[index].Offset;
-
-    public DeviceTreeNode[] ChildrenArray()
-    {
-        if (_children.Count == 0)
-        {
-            return Array.Empty<DeviceTreeNode>();
-        }
-
-        var nodes = new DeviceTreeNode[_children.Count];
-        for (int i = 0; i < nodes.Length; i++)
-        {
-            nodes[i] = _children[i].Node;
-        }
-
-        return nodes;
-    }
 
     private static bool IsAscii(ReadOnlySpan<byte> bytes)
     {

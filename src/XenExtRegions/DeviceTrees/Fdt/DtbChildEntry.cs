@@ -5,62 +5,69 @@ namespace XenExtRegions.DeviceTrees;
 /// <summary>A child the DTB reader has finished, with what the sibling-name checks need.</summary>
 internal readonly struct DtbChildEntry
 {
-    public DtbChildEntry(DeviceTreeNode node, int offset, bool asciiName)
+    private readonly byte[] _blob;
+    private readonly int _nameStart;
+    private readonly int _nameLength;
+    private readonly string? _decodedName;
+
+    public DtbChildEntry(byte[] blob, int nameStart, int nameLength, string? decodedName, int offset)
     {
-        Node = node;
+        _blob = blob;
+        _nameStart = nameStart;
+        _nameLength = nameLength;
+        _decodedName = decodedName;
         Offset = offset;
-        AsciiName = asciiName;
-        NameHash = ComputeHash(node, asciiName);
+        NameHash = ComputeHash(NameBytes, decodedName);
     }
 
-    /// <summary>The node.</summary>
-    public DeviceTreeNode Node { get; }
-
-    /// <summary>The offset of its BEGIN_NODE token.</summary>
+    /// <summary>The child's BEGIN_NODE token offset.</summary>
     public int Offset { get; }
 
-    /// <summary>True when the name is plain ASCII, compared as packed bytes; otherwise as the decoded string.</summary>
-    public bool AsciiName { get; }
-
-    /// <summary>FNV-1a of the name, computed once: equal names give equal hashes, so most comparisons stop here.</summary>
+    /// <summary>A hash of the name (FNV-1a over its bytes, or over its characters when decoded).</summary>
     public uint NameHash { get; }
 
-    /// <summary>True when both names are equal: the hashes first, the names only when those agree.</summary>
+    /// <summary>The name as a string, for messages.</summary>
+    public string Name => _decodedName ?? System.Text.Encoding.ASCII.GetString(_blob, _nameStart, _nameLength);
+
+    private ReadOnlySpan<byte> NameBytes => new(_blob, _nameStart, _nameLength);
+
+    /// <summary>Whether the two children have the same name.</summary>
     public static bool SameName(in DtbChildEntry a, in DtbChildEntry b) => a.NameHash == b.NameHash && Compare(a, b) == 0;
 
     /// <summary>
-    /// Orders entries by name: ASCII names by bytes (no decoding), others by their decoded string. An ASCII name
-    /// never equals a non-ASCII one (those decode to characters above U+007F), so ASCII ones simply sort first.
+    /// Orders by name: ASCII names (kept as bytes) by bytes, before every decoded name, which are ordered as strings.
+    /// The reader decodes exactly the names that are not ASCII, so equal names always fall in the same group.
     /// </summary>
     public static int Compare(in DtbChildEntry a, in DtbChildEntry b)
     {
-        if (a.AsciiName && b.AsciiName)
+        bool asciiA = a._decodedName is null;
+        bool asciiB = b._decodedName is null;
+        if (asciiA && asciiB)
         {
-            return a.Node.PackedNameBytes.SequenceCompareTo(b.Node.PackedNameBytes);
+            return a.NameBytes.SequenceCompareTo(b.NameBytes);
         }
 
-        if (a.AsciiName != b.AsciiName)
+        if (asciiA != asciiB)
         {
-            return a.AsciiName ? -1 : 1;
+            return asciiA ? -1 : 1;
         }
 
-        return string.CompareOrdinal(a.Node.Name, b.Node.Name);
+        return string.CompareOrdinal(a._decodedName, b._decodedName);
     }
 
-    /// <summary>FNV-1a over the bytes (ASCII) or the characters (others): equal names give equal hashes.</summary>
-    private static uint ComputeHash(DeviceTreeNode node, bool asciiName)
+    private static uint ComputeHash(ReadOnlySpan<byte> bytes, string? decodedName)
     {
         uint hash = 2166136261;
-        if (asciiName)
+        if (decodedName is null)
         {
-            foreach (byte b in node.PackedNameBytes)
+            foreach (byte b in bytes)
             {
                 hash = (hash ^ b) * 16777619;
             }
         }
         else
         {
-            foreach (char c in node.Name)
+            foreach (char c in decodedName)
             {
                 hash = (hash ^ c) * 16777619;
             }

@@ -6,9 +6,8 @@ namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
 /// The tree builder of <see cref="DtbReader"/>: one pass over the tokens with an explicit stack, no recursion.
-/// Node names stay as blob slices and a node whose properties lie back to back keeps only where the first one
-/// starts (<see cref="PackedTreeStorage"/>), so each node costs one object (and a child array when it has children)
-/// until its name or properties are first read.
+/// Each node becomes one record in the tree's <see cref="PackedTreeStorage"/> (name as a blob slice, where its
+/// properties start, its links): no object per node or property until a caller asks for one.
 /// </summary>
 public static partial class DtbReader
 {
@@ -26,7 +25,6 @@ public static partial class DtbReader
         List<DtbBuildFrame> frames = scratch.Frames;
         var names = new PropertyNameTable(header.SizeDtStrings, scratch.IndexByName, scratch.Names, scratch.KnownBits);
         var storage = new PackedTreeStorage(blob, names);
-        DeviceTreeNode? root = null;
         int depth = 0;
         int nodeCount = 0;
         try
@@ -46,7 +44,19 @@ public static partial class DtbReader
                             frames.Add(new DtbBuildFrame(scratch));
                         }
 
-                        frames[depth].Begin(blob, reader.NameStart, reader.NameLength, reader.TokenOffset);
+                        DtbBuildFrame begun = frames[depth];
+                        begun.Begin(blob, reader.NameStart, reader.NameLength, reader.TokenOffset);
+                        if (depth == 0)
+                        {
+                            begun.Index = storage.Add(begun.NameStart, begun.NameLength, begun.DecodedName, -1, -1);
+                        }
+                        else
+                        {
+                            DtbBuildFrame parent = frames[depth - 1];
+                            begun.Index = storage.Add(begun.NameStart, begun.NameLength, begun.DecodedName, parent.Index, parent.LastChild);
+                            parent.LastChild = begun.Index;
+                        }
+
                         depth++;
                         break;
 
@@ -71,18 +81,14 @@ public static partial class DtbReader
                             throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{EscapedUtf8.ForMessage(frame.ChildName(duplicate))}'."), frame.ChildOffset(duplicate), PathOf(frames, depth) + (depth == 1 ? string.Empty : "/") + frame.ChildName(duplicate));
                         }
 
-                        var node = new DeviceTreeNode(storage, frame.NameStart, frame.NameLength, frame.DecodedName, frame.FirstPropertyToken, frame.PropertyCount, frame.PropertiesContiguous && frame.PropertyCount <= ushort.MaxValue ? null : UnpackedProperties(frame, names, blob), frame.ChildrenArray(), frame.KnownNames);
+                        storage.End(frame.Index, frame.FirstPropertyToken, frame.PropertyCount, frame.KnownNames, frame.PropertiesContiguous ? null : UnpackedProperties(frame, names, blob));
                         depth--;
-                        if (depth == 0)
-                        {
-                            root = node;
-                        }
-                        else
+                        if (depth > 0)
                         {
                             DtbBuildFrame parent = frames[depth - 1];
-                            if (!parent.AddChild(node, frame.Offset, frame.DecodedName is null))
+                            if (!parent.AddChild(frame.NameStart, frame.NameLength, frame.DecodedName, frame.Offset))
                             {
-                                throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{EscapedUtf8.ForMessage(node.Name)}'."), frame.Offset, PathOf(frames, depth + 1));
+                                throw new DeviceTreeFormatException(FormattableString.Invariant($"Duplicate node name '{EscapedUtf8.ForMessage(frame.Name)}'."), frame.Offset, PathOf(frames, depth + 1));
                             }
                         }
 
@@ -100,7 +106,7 @@ public static partial class DtbReader
 
         names.Seal();
         scratch.Return();
-        return new DeviceTree(root!, reservations, header.BootCpuIdPhys, header.Version, header.LastCompVersion);
+        return new DeviceTree(storage.NodeAt(0), reservations, header.BootCpuIdPhys, header.Version, header.LastCompVersion);
     }
 
     /// <summary>The properties of a node whose tokens are not back to back (NOPs or children between them, pre-16 padding): made at once.</summary>

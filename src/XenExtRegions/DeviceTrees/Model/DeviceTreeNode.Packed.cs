@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 
 namespace XenExtRegions.DeviceTrees;
@@ -9,6 +10,80 @@ namespace XenExtRegions.DeviceTrees;
 /// </summary>
 public sealed partial class DeviceTreeNode
 {
+    private readonly PackedTreeStorage? _packed;
+    private readonly int _packedIndex;
+
+    /// <summary>
+    /// Makes the object for node <paramref name="index"/> of a tree read from a DTB (only
+    /// <see cref="PackedTreeStorage.NodeAt"/> calls this): its name, properties, parent and children stay in the
+    /// storage until first asked for. The reader has already checked that the names are unique.
+    /// </summary>
+    internal DeviceTreeNode(PackedTreeStorage storage, int index)
+    {
+        _packed = storage;
+        _packedIndex = index;
+        _name = storage.DecodedName(index);
+        if (storage.LooseProperties(index) is { } loose)
+        {
+            foreach (DeviceTreeProperty property in loose)
+            {
+                property.Node = this;
+            }
+
+            _properties = loose;
+        }
+    }
+
+    /// <summary>For a node read from a DTB: the name's bytes in the blob (meaningful while the name is ASCII, see
+    /// <see cref="HasPackedAsciiName"/>), else empty.</summary>
+    internal ReadOnlySpan<byte> PackedNameBytes => _packed is null ? default : new ReadOnlySpan<byte>(_packed.Blob, _packed[_packedIndex].NameStart, _packed[_packedIndex].NameLength);
+
+    private DeviceTreeNode? PackedParent()
+    {
+        if (_packed is null || _packed[_packedIndex].Parent < 0)
+        {
+            return null;
+        }
+
+        // Every caller gets the storage's one object for the parent, so a racing write stores the same reference.
+        DeviceTreeNode parent = _packed.NodeAt(_packed[_packedIndex].Parent);
+        _parent = parent;
+        return parent;
+    }
+
+    private DeviceTreeNode[] MaterializeChildren()
+    {
+        PackedTreeStorage storage = _packed!;
+        int count = 0;
+        for (int c = storage[_packedIndex].FirstChild; c >= 0; c = storage[c].NextSibling)
+        {
+            count++;
+        }
+
+        DeviceTreeNode[] children = count == 0 ? Array.Empty<DeviceTreeNode>() : new DeviceTreeNode[count];
+        int i = 0;
+        for (int c = storage[_packedIndex].FirstChild; c >= 0; c = storage[c].NextSibling)
+        {
+            DeviceTreeNode child = storage.NodeAt(c);
+            child._parent = this;
+            children[i++] = child;
+        }
+
+        // Readers may race here; the arrays hold the same objects, and one array wins for every caller.
+        return Interlocked.CompareExchange(ref _children, children, null) ?? children;
+    }
+
+    // Document order is index order, so the subtree is an index range: no stack, and no child arrays made.
+    private IEnumerable<DeviceTreeNode> PackedDescendantsAndSelf()
+    {
+        PackedTreeStorage storage = _packed!;
+        int end = storage[_packedIndex].SubtreeEnd;
+        for (int i = _packedIndex; i < end; i++)
+        {
+            yield return storage.NodeAt(i);
+        }
+    }
+
     /// <summary>
     /// True when the name is <paramref name="match"/> or <paramref name="match"/><c>@…</c> (Xen's
     /// <c>device_tree_node_matches</c>), checked on the packed bytes of an ASCII name without decoding it.
@@ -108,8 +183,9 @@ public sealed partial class DeviceTreeNode
         else
         {
             PackedTreeStorage storage = _packed!;
-            int token = _packedFirstProperty;
-            for (int i = 0; i < _packedPropertyCount; i++)
+            int token = storage[_packedIndex].FirstProperty;
+            int count = storage[_packedIndex].PropertyCount;
+            for (int i = 0; i < count; i++)
             {
                 PackedProperty packed = storage.At(token, out token);
                 if (string.Equals(packed.Name, name, StringComparison.Ordinal))
@@ -133,13 +209,13 @@ public sealed partial class DeviceTreeNode
     public DeviceTreePropertyEnumerator EnumeratePropertyViews() =>
         Volatile.Read(ref _properties) is { } properties
             ? new DeviceTreePropertyEnumerator(properties)
-            : new DeviceTreePropertyEnumerator(_packed!, _packedFirstProperty, _packedPropertyCount);
+            : new DeviceTreePropertyEnumerator(_packed!, _packed![_packedIndex].FirstProperty, _packed[_packedIndex].PropertyCount);
 
     /// <summary>
     /// True when the node was read from a DTB, <paramref name="name"/> is one of the names it keeps a bit for, and
     /// it has no property of that name: the lookup can stop without walking the properties (or making them).
     /// </summary>
-    private bool LacksKnown(string name) => _packed is not null && PackedTreeStorage.KnownNameBit(name) is int bit && bit != 0 && (_knownNames & bit) == 0;
+    private bool LacksKnown(string name) => _packed is not null && PackedTreeStorage.KnownNameBit(name) is int bit && bit != 0 && (_packed[_packedIndex].KnownNames & bit) == 0;
 
     /// <summary>True once the property objects exist (always, for a node not read from a DTB); for tests of the lookups above.</summary>
     internal bool PropertiesMaterialized => Volatile.Read(ref _properties) is not null;
@@ -161,7 +237,7 @@ public sealed partial class DeviceTreeNode
         int length = 0;
         for (DeviceTreeNode n = this; n.Parent is not null; n = n.Parent)
         {
-            length = checked(length + 1 + (n.HasPackedAsciiName ? n._packedNameLength : n.Name.Length));
+            length = checked(length + 1 + (n.HasPackedAsciiName ? n.PackedNameBytes.Length : n.Name.Length));
         }
 
 #if NET

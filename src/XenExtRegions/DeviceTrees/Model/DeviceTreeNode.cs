@@ -10,16 +10,10 @@ namespace XenExtRegions.DeviceTrees;
 /// <remarks>Nothing here recurses over the tree, so arbitrarily deep trees cannot exhaust the stack.</remarks>
 public sealed partial class DeviceTreeNode
 {
-    private readonly DeviceTreeNode[] _children;
-    private readonly PackedTreeStorage? _packed;
-    private readonly int _packedNameStart;
-    // Two 16-bit counts keep the object at 80 bytes (one a node); the reader decodes longer names at once and
-    // makes the properties of a node with more of them at once, so neither is needed then.
-    private readonly ushort _packedNameLength;
-    private readonly int _packedFirstProperty;
-    private readonly ushort _packedPropertyCount;
-    private readonly int _knownNames;
+    // Null only for a node read from a DTB whose children nobody has asked for yet (see PackedTreeStorage).
+    private DeviceTreeNode[]? _children;
     private DeviceTreeProperty[]? _properties;
+    private DeviceTreeNode? _parent;
     private string? _name;
     private string? _path;
 
@@ -70,47 +64,7 @@ public sealed partial class DeviceTreeNode
                 throw new ArgumentException($"Node '{child.Name}' already belongs to node {child.Parent.Path}.", nameof(children));
             }
 
-            child.Parent = this;
-        }
-    }
-
-    /// <summary>
-    /// Creates a node whose name and properties stay packed in <paramref name="storage"/> until first read; the DTB
-    /// reader has already checked that the names are unique.
-    /// </summary>
-    /// <param name="storage">The tree's blob and property names.</param>
-    /// <param name="nameStart">Where the node name starts in the blob.</param>
-    /// <param name="nameLength">The node name's length in bytes (at most 65535 unless <paramref name="name"/> is given).</param>
-    /// <param name="name">The decoded name when the reader already made it (non-ASCII or very long names), else null.</param>
-    /// <param name="firstProperty">The offset of the first PROP token; the properties lie back to back from there.</param>
-    /// <param name="propertyCount">The number of properties (at most 65535 unless <paramref name="properties"/> is given).</param>
-    /// <param name="properties">The properties, when the reader made them at once (their tokens are not back to back, or there are very many), else null.</param>
-    /// <param name="children">The children in order.</param>
-    /// <param name="knownNames">The <see cref="PackedTreeStorage.KnownNameBit"/>s of its property names.</param>
-    internal DeviceTreeNode(PackedTreeStorage storage, int nameStart, int nameLength, string? name, int firstProperty, int propertyCount, DeviceTreeProperty[]? properties, DeviceTreeNode[] children, int knownNames)
-    {
-        _knownNames = knownNames;
-        _packed = storage;
-        _packedNameStart = nameStart;
-        _packedNameLength = nameLength <= ushort.MaxValue ? (ushort)nameLength
-            : name is not null ? (ushort)0 : throw new ArgumentOutOfRangeException(nameof(nameLength), "A longer name must come decoded.");
-        _name = name;
-        _packedFirstProperty = firstProperty;
-        _packedPropertyCount = properties is null ? checked((ushort)propertyCount) : (ushort)0;
-        _children = children;
-        if (properties is not null)
-        {
-            foreach (DeviceTreeProperty property in properties)
-            {
-                property.Node = this;
-            }
-
-            _properties = properties;
-        }
-
-        foreach (DeviceTreeNode child in children)
-        {
-            child.Parent = this;
+            child._parent = this;
         }
     }
 
@@ -122,10 +76,7 @@ public sealed partial class DeviceTreeNode
     /// </remarks>
     // Readers may race to decode a packed name; they make equal strings, so either may win. A packed name without a
     // decoded string is ASCII (the DTB reader decodes the others up front), which the framework's decoder does exactly.
-    public string Name => _name ??= System.Text.Encoding.UTF8.GetString(_packed!.Blob, _packedNameStart, _packedNameLength);
-
-    /// <summary>For a node read from a DTB: the name's bytes in the blob (empty for a name over 65535 bytes, decoded by the reader), else empty.</summary>
-    internal ReadOnlySpan<byte> PackedNameBytes => _packed is null ? default : new ReadOnlySpan<byte>(_packed.Blob, _packedNameStart, _packedNameLength);
+    public string Name => _name ??= System.Text.Encoding.UTF8.GetString(_packed!.Blob, _packed[_packedIndex].NameStart, _packed[_packedIndex].NameLength);
 
     /// <summary>The name before <c>@</c>, e.g. <c>memory</c>.</summary>
     public string BaseName
@@ -148,7 +99,7 @@ public sealed partial class DeviceTreeNode
     }
 
     /// <summary>The parent node; null for a root or for a node not yet adopted.</summary>
-    public DeviceTreeNode? Parent { get; private set; }
+    public DeviceTreeNode? Parent => _parent ?? PackedParent();
 
     /// <summary>True for a node without a parent.</summary>
     public bool IsRoot => Parent is null;
@@ -157,10 +108,10 @@ public sealed partial class DeviceTreeNode
     public IReadOnlyList<DeviceTreeProperty> Properties => _properties ?? MaterializeProperties();
 
     /// <summary>The children in tree order.</summary>
-    public IReadOnlyList<DeviceTreeNode> Children => _children;
+    public IReadOnlyList<DeviceTreeNode> Children => _children ?? MaterializeChildren();
 
     /// <summary>The children's array itself, for the internal walks (indexing it needs no interface call).</summary>
-    internal DeviceTreeNode[] ChildArray => _children;
+    internal DeviceTreeNode[] ChildArray => _children ?? MaterializeChildren();
 
     /// <summary>The number of ancestors (0 for the root).</summary>
     public int Depth
@@ -227,7 +178,7 @@ public sealed partial class DeviceTreeNode
         DeviceTreeNode? byBaseName = null;
         bool ambiguous = false;
         bool nameHasUnit = name.IndexOf('@') >= 0;
-        foreach (DeviceTreeNode child in _children)
+        foreach (DeviceTreeNode child in ChildArray)
         {
             if (string.Equals(child.Name, name, StringComparison.Ordinal))
             {
@@ -246,7 +197,9 @@ public sealed partial class DeviceTreeNode
 
     /// <summary>This node and every descendant in document order (pre-order, depth first), without recursion.</summary>
     /// <returns>The nodes of the subtree.</returns>
-    public IEnumerable<DeviceTreeNode> DescendantsAndSelf()
+    public IEnumerable<DeviceTreeNode> DescendantsAndSelf() => _packed is null ? ObjectDescendantsAndSelf() : PackedDescendantsAndSelf();
+
+    private IEnumerable<DeviceTreeNode> ObjectDescendantsAndSelf()
     {
         var stack = new Stack<(DeviceTreeNode Node, int Next)>();
         yield return this;
@@ -254,10 +207,11 @@ public sealed partial class DeviceTreeNode
         while (stack.Count > 0)
         {
             (DeviceTreeNode node, int next) = stack.Pop();
-            if (next < node._children.Length)
+            DeviceTreeNode[] children = node.ChildArray;
+            if (next < children.Length)
             {
                 stack.Push((node, next + 1));
-                DeviceTreeNode child = node._children[next];
+                DeviceTreeNode child = children[next];
                 yield return child;
                 stack.Push((child, 0));
             }
@@ -288,8 +242,9 @@ public sealed partial class DeviceTreeNode
     private DeviceTreeProperty[] MaterializeProperties()
     {
         PackedTreeStorage storage = _packed!;
-        var properties = new DeviceTreeProperty[_packedPropertyCount];
-        int token = _packedFirstProperty;
+        int count = storage[_packedIndex].PropertyCount;
+        DeviceTreeProperty[] properties = count == 0 ? Array.Empty<DeviceTreeProperty>() : new DeviceTreeProperty[count];
+        int token = storage[_packedIndex].FirstProperty;
         for (int i = 0; i < properties.Length; i++)
         {
             PackedProperty packed = storage.At(token, out token);
@@ -320,7 +275,7 @@ public sealed partial class DeviceTreeNode
         }
 
         seen.Clear();
-        foreach (DeviceTreeNode child in _children)
+        foreach (DeviceTreeNode child in _children!)
         {
             if (child is null)
             {

@@ -1,24 +1,37 @@
 using System;
 using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Threading;
 
 namespace XenExtRegions.DeviceTrees;
 
 /// <summary>
-/// What the DTB reader shares among all nodes of one tree so that names and property objects can be created when
-/// first asked for: the blob they live in and the property names by strings-block offset. A node whose properties
-/// sit back to back in the structure block keeps only where the first one starts and how many there are, so a
-/// large tree costs one object per node up front and no per-property storage at all: the garbage collector's
-/// promotion work, not parsing, dominated the build before.
+/// A tree read from a DTB, as the reader leaves it: the blob, the property names by strings-block offset, and one
+/// <see cref="FlatNode"/> record per node in a single array. Node objects are made when first asked for (the root
+/// when the tree is handed out, the others as callers reach them) and kept, one per node, so identities are stable;
+/// their properties are made when first asked for too. A large tree therefore costs a few large blocks up front and no
+/// object per node or property: the garbage collector's marking and promotion of those objects, not parsing,
+/// dominated the build before.
 /// </summary>
 internal sealed class PackedTreeStorage
 {
     /// <summary>The size of a PROP token's header (tag, length, name offset).</summary>
     private const int PropHeaderSize = 12;
 
+    private FlatNode[] _nodes;
+    private DeviceTreeNode?[]? _made;
+    private Dictionary<int, string>? _decodedNames;
+    private Dictionary<int, DeviceTreeProperty[]>? _looseProperties;
+
+    // The record array starts small and doubles: nothing in the header counts nodes, and a guess from the structure
+    // block's size would grow with the size of property values instead.
+    private const int FirstCapacity = 64;
+
     public PackedTreeStorage(byte[] blob, PropertyNameTable names)
     {
         Blob = blob;
         Names = names;
+        _nodes = new FlatNode[FirstCapacity];
     }
 
     /// <summary>The blob the node names and property values slice into.</summary>
@@ -26,6 +39,85 @@ internal sealed class PackedTreeStorage
 
     /// <summary>Property names by strings-block offset; complete before the tree is handed out, read-only after.</summary>
     public PropertyNameTable Names { get; }
+
+    /// <summary>How many nodes the tree has (so far, while it is read).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The node records; read-only once the tree is handed out.</summary>
+    public ref readonly FlatNode this[int index] => ref _nodes[index];
+
+    /// <summary>
+    /// Adds a node whose BEGIN_NODE token the reader has just met, linked as the last child of
+    /// <paramref name="parent"/> after <paramref name="previousSibling"/> (-1 for a first child or the root).
+    /// </summary>
+    /// <returns>The new node's index.</returns>
+    public int Add(int nameStart, int nameLength, string? decodedName, int parent, int previousSibling)
+    {
+        if (Count == _nodes.Length)
+        {
+            Array.Resize(ref _nodes, checked(_nodes.Length * 2));
+        }
+
+        int index = Count++;
+        _nodes[index] = new FlatNode { NameStart = nameStart, NameLength = nameLength, Parent = parent, FirstChild = -1, NextSibling = -1 };
+        if (previousSibling >= 0)
+        {
+            _nodes[previousSibling].NextSibling = index;
+        }
+        else if (parent >= 0)
+        {
+            _nodes[parent].FirstChild = index;
+        }
+
+        if (decodedName is not null)
+        {
+            (_decodedNames ??= new Dictionary<int, string>())[index] = decodedName;
+        }
+
+        return index;
+    }
+
+    /// <summary>Completes a node at its END_NODE token: its properties (packed, or made already when
+    /// <paramref name="loose"/> is not null) and where its subtree ends.</summary>
+    public void End(int index, int firstProperty, int propertyCount, int knownNames, DeviceTreeProperty[]? loose)
+    {
+        ref FlatNode node = ref _nodes[index];
+        node.FirstProperty = firstProperty;
+        node.PropertyCount = propertyCount;
+        node.KnownNames = knownNames;
+        node.SubtreeEnd = Count;
+        if (loose is not null)
+        {
+            (_looseProperties ??= new Dictionary<int, DeviceTreeProperty[]>())[index] = loose;
+        }
+    }
+
+    /// <summary>The name of a node whose bytes are not plain ASCII (decoded by the reader), or null.</summary>
+    public string? DecodedName(int index) => _decodedNames is not null && _decodedNames.TryGetValue(index, out string? name) ? name : null;
+
+    /// <summary>The properties the reader had to make for a node whose PROP tokens were not back to back, or null.</summary>
+    public DeviceTreeProperty[]? LooseProperties(int index) => _looseProperties is not null && _looseProperties.TryGetValue(index, out DeviceTreeProperty[]? properties) ? properties : null;
+
+    /// <summary>The node object for record <paramref name="index"/>, made on first use; every caller gets the same one.</summary>
+    public DeviceTreeNode NodeAt(int index)
+    {
+        DeviceTreeNode?[] made = Volatile.Read(ref _made) ?? MakeNodeTable();
+        DeviceTreeNode? node = Volatile.Read(ref made[index]);
+        if (node is not null)
+        {
+            return node;
+        }
+
+        // Readers may race to make a node; one wins and every caller sees that one.
+        var fresh = new DeviceTreeNode(this, index);
+        return Interlocked.CompareExchange(ref made[index], fresh, null) ?? fresh;
+    }
+
+    private DeviceTreeNode?[] MakeNodeTable()
+    {
+        var made = new DeviceTreeNode?[Count];
+        return Interlocked.CompareExchange(ref _made, made, null) ?? made;
+    }
 
     /// <summary>
     /// A bit for each property name the hot internal readers (address decoder, boot scan) and the standard property

@@ -71,28 +71,20 @@ public sealed class SiblingNameCheckTests
     [InlineData(8)]
     public void Hash_table_and_sorting_fallback_agree_with_the_model(int probesPerChild)
     {
-        // One node per name (some under other parents, which does not matter to the check); entries may repeat a
-        // node to make duplicates.
-        var c = new FdtBlobComposer().BeginNode(string.Empty);
-        foreach (int n in new[] { 0, 1, 2, 3, 4, 5, 6, 9 })
+        // One blob holding every name once; entries may repeat a name to make duplicates. Non-ASCII names come
+        // decoded, as the reader hands them over.
+        byte[] blob = Names.SelectMany(n => n).ToArray();
+        int[] starts = new int[Names.Length];
+        for (int i = 1; i < Names.Length; i++)
         {
-            c.BeginNodeRaw(Names[n]).EndNode();
-        }
-
-        c.BeginNode("p").BeginNodeRaw(Names[7]).EndNode().EndNode();
-        c.BeginNode("q").BeginNodeRaw(Names[8]).EndNode().EndNode().EndNode().End();
-        DeviceTree tree = DtbReader.Read(c.Build());
-        DeviceTreeNode[] nodes = new DeviceTreeNode[Names.Length];
-        foreach (DeviceTreeNode node in tree.Nodes.Where(n => n.Children.Count == 0))
-        {
-            nodes[Array.FindIndex(Names, name => name.AsSpan().SequenceEqual(node.PackedNameBytes))] = node;
+            starts[i] = starts[i - 1] + Names[i - 1].Length;
         }
 
         Siblings.Sample(names =>
         {
             // One check per sample: CsCheck runs samples on several threads, and a check reuses its table.
             var check = new SiblingNameCheck(probesPerChild);
-            var entries = names.Select(n => new DtbChildEntry(nodes[n], n, Names[n].All(b => b < 0x80))).ToList();
+            var entries = names.Select(n => new DtbChildEntry(blob, starts[n], Names[n].Length, Names[n].All(b => b < 0x80) ? null : EscapedUtf8.Decode(blob, starts[n], Names[n].Length), n)).ToList();
             int? expected = Model(names);
             Assert.Equal(expected, check.FindFirstDuplicate(entries));
             Assert.Equal(expected, SiblingNameCheck.FindFirstDuplicateBySorting(entries));
