@@ -43,25 +43,25 @@ internal sealed class AncestorFrames
     }
 
     /// <summary>Makes <paramref name="node"/> the frame at <paramref name="depth"/> (the walk's current node), nothing known yet.</summary>
-    public void Enter(int depth, DeviceTreeNode node)
+    public void Enter(int depth, NodeHandle node)
     {
         if (depth >= _frames.Length)
         {
             Array.Resize(ref _frames, Math.Max(depth + 1, _frames.Length * 2));
         }
 
-        _frames[depth] = new Frame { Node = node };
+        _frames[depth] = new Frame { Node = node, Children = node.Children() };
         _deepest = Math.Max(_deepest, depth);
     }
 
-    /// <summary>The node at <paramref name="depth"/>.</summary>
-    public DeviceTreeNode Node(int depth) => _frames[depth].Node!;
+    /// <summary>The node object at <paramref name="depth"/> (made now for a record that has none yet).</summary>
+    public DeviceTreeNode Node(int depth) => _frames[depth].Node.Node;
 
-    /// <summary>The next child of the node at <paramref name="depth"/> the walk will enter, counting up.</summary>
-    public int NextChild(int depth) => _frames[depth].NextChild++;
+    /// <summary>The next child of the node at <paramref name="depth"/> for the walk to enter; false when none is left.</summary>
+    public bool NextChild(int depth, out NodeHandle child) => _frames[depth].Children.MoveNext(out child);
 
     /// <summary>True when the frame at <paramref name="depth"/> holds <paramref name="node"/> (a negative depth: unknown).</summary>
-    public bool Holds(int depth, DeviceTreeNode node) => depth >= 0 && depth <= _deepest && ReferenceEquals(_frames[depth].Node, node);
+    public bool Holds(int depth, DeviceTreeNode node) => depth >= 0 && depth <= _deepest && _frames[depth].Node.Is(node);
 
     /// <summary>The bus the frame's node presents, when known.</summary>
     public bool TryGetBus(int depth, out AddressBusKind bus)
@@ -96,7 +96,7 @@ internal sealed class AncestorFrames
         ref Frame frame = ref _frames[depth];
         if (frame.RangesState == 0)
         {
-            frame.RangesState = frame.Node!.TryGetValue("ranges", out frame.Ranges) ? 1 : 2;
+            frame.RangesState = frame.Node.TryGetValue("ranges", out frame.Ranges) ? 1 : 2;
         }
 
         ranges = frame.Ranges;
@@ -105,8 +105,8 @@ internal sealed class AncestorFrames
 
     private struct Frame
     {
-        public DeviceTreeNode? Node;
-        public int NextChild;
+        public NodeHandle Node;
+        public NodeChildCursor Children;
         public int BusPlusOne;
         public bool CountsKnown;
         public int Na;

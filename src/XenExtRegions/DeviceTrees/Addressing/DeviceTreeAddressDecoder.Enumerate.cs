@@ -44,18 +44,23 @@ public sealed partial class DeviceTreeAddressDecoder
 
         // Document order (as tree.Nodes gives it) with the path from the root kept in the frames: every lookup the
         // translation makes of an ancestor is then an array read.
-        frames.Enter(0, tree.Root);
+        frames.Enter(0, NodeHandle.Of(tree.Root));
         AppendNodeItems(tree.Root, 0, sink, items, errors, ref ranges);
+        bool quiet = !sink.WantsAny();
         int depth = 0;
         while (depth >= 0)
         {
-            DeviceTreeNode[] children = frames.Node(depth).ChildArray;
-            int next = frames.NextChild(depth);
-            if (next < children.Length)
+            if (frames.NextChild(depth, out NodeHandle child))
             {
                 depth++;
-                frames.Enter(depth, children[next]);
-                AppendNodeItems(children[next], depth, sink, items, errors, ref ranges);
+                frames.Enter(depth, child);
+
+                // Without reg, assigned-addresses or device_type a node adds no item, only (when asked for)
+                // diagnostics about its parent: a record that surely lacks all three is not made into an object.
+                if (!quiet || child.MayHaveAny(ItemPropertyBits))
+                {
+                    AppendNodeItems(child.Node, depth, sink, items, errors, ref ranges);
+                }
             }
             else
             {
@@ -68,6 +73,9 @@ public sealed partial class DeviceTreeAddressDecoder
     }
 
     /// <summary>One node's items: its address tuples, then, for a PCI host bridge, its ranges.</summary>
+    private static readonly int ItemPropertyBits =
+        PackedTreeStorage.KnownNameBit("reg") | PackedTreeStorage.KnownNameBit("assigned-addresses") | PackedTreeStorage.KnownNameBit("device_type");
+
     private void AppendNodeItems(DeviceTreeNode node, int depth, DiagnosticSink sink, List<AddressItem> items, List<AddressTranslationError> errors, ref List<PciRange>? ranges)
     {
         AppendRegItems(node, depth, sink, items, errors);

@@ -52,6 +52,11 @@ internal sealed class DiagnosticSink
     /// </summary>
     public bool Wants(LogLevel level) => _output is not null || _logger.IsEnabled(level);
 
+    /// <summary>True when a diagnostic of any level would be kept or logged.</summary>
+    public bool WantsAny() => _output is not null || _logger.IsEnabled(LogLevel.Trace) || _logger.IsEnabled(LogLevel.Debug) ||
+        _logger.IsEnabled(LogLevel.Information) || _logger.IsEnabled(LogLevel.Warning) || _logger.IsEnabled(LogLevel.Error) ||
+        _logger.IsEnabled(LogLevel.Critical);
+
     public void Report(AddressDiagnosticId id, LogLevel level, string nodePath, int index, string message)
     {
         _output?.Add(new AddressDiagnostic(id, level, nodePath, index, message));

@@ -10,18 +10,16 @@ public sealed partial class BootFactsScanner
     /// <summary>One depth of <see cref="Walk"/>: the children still to visit, their depth and the cells they inherit.</summary>
     private struct WalkFrame
     {
-        public WalkFrame(DeviceTreeNode[] children, int depth, uint ac, uint sc)
+        public WalkFrame(NodeChildCursor children, int depth, uint ac, uint sc)
         {
             Children = children;
-            Next = 0;
             Depth = depth;
             Ac = ac;
             Sc = sc;
         }
 
-        public DeviceTreeNode[] Children { get; }
-
-        public int Next { get; set; }
+        // A field, not a property: the walk moves the cursor in place in the frame array.
+        public NodeChildCursor Children;
 
         public int Depth { get; }
 

@@ -97,7 +97,7 @@ public sealed partial class BootFactsScanner
             state.Report(BootScanDiagnosticId.MemoryNodesSkippedForUefi, LogLevel.Information, "/", "Booted via UEFI: RAM comes from the EFI memory map; memory nodes are not read.");
         }
 
-        Rc rc = Walk(tree.Root, state, inReservedMemory: false);
+        Rc rc = Walk(NodeHandle.Of(tree.Root), state, inReservedMemory: false);
         return rc switch
         {
             Rc.Ok => BootScanOutcome.Completed,
@@ -111,43 +111,42 @@ public sealed partial class BootFactsScanner
     /// Pre-order with one frame per depth (the children still to visit and the cells they inherit), so the walk holds
     /// the path to the current node, not every pending sibling; a node too deep is not entered, which bounds the frames.
     /// </remarks>
-    private Rc Walk(DeviceTreeNode first, ScanState state, bool inReservedMemory)
+    private Rc Walk(NodeHandle first, ScanState state, bool inReservedMemory)
     {
         var frames = new WalkFrame[8];
         int top = -1;
-        DeviceTreeNode node = first;
+        NodeHandle node = first;
+        bool atFirst = true;
         int depth = 0;
         uint ac = 2, sc = 1;
         while (true)
         {
             if (depth >= Options.MaxDepth)
             {
-                ReportTooDeep(node, depth, state);
+                ReportTooDeep(node.Node, depth, state);
             }
             else
             {
-                if (!ReferenceEquals(node, first))
+                if (!atFirst)
                 {
-                    Rc rc = inReservedMemory ? ReservedMemoryChild(node, ac, sc, state) : EarlyScanNode(node, depth, ac, sc, state);
+                    Rc rc = inReservedMemory ? ReservedMemoryChild(node.Node, ac, sc, state) : EarlyScanNode(node, depth, ac, sc, state);
                     if (rc != Rc.Ok)
                     {
                         return rc;
                     }
                 }
 
-                DeviceTreeNode[] children = node.ChildArray;
-                if (children.Length > 0)
+                if (++top == frames.Length)
                 {
-                    if (++top == frames.Length)
-                    {
-                        Array.Resize(ref frames, frames.Length * 2);
-                    }
-
-                    frames[top] = new WalkFrame(children, depth + 1, GetU32(node, "#address-cells", ac), GetU32(node, "#size-cells", sc));
+                    Array.Resize(ref frames, frames.Length * 2);
                 }
+
+                frames[top] = new WalkFrame(node.Children(), depth + 1, GetU32(node, "#address-cells", ac), GetU32(node, "#size-cells", sc));
             }
 
-            while (top >= 0 && frames[top].Next == frames[top].Children.Length)
+            atFirst = false;
+            NodeHandle next = default;
+            while (top >= 0 && !frames[top].Children.MoveNext(out next))
             {
                 top--;
             }
@@ -157,11 +156,10 @@ public sealed partial class BootFactsScanner
                 return Rc.Ok;
             }
 
-            ref WalkFrame frame = ref frames[top];
-            node = frame.Children[frame.Next++];
-            depth = frame.Depth;
-            ac = frame.Ac;
-            sc = frame.Sc;
+            node = next;
+            depth = frames[top].Depth;
+            ac = frames[top].Ac;
+            sc = frames[top].Sc;
         }
     }
 
@@ -179,7 +177,7 @@ public sealed partial class BootFactsScanner
             $"Warning: device tree node `{node.Name}' is nested too deep; skipped ({node.Path}, depth {depth}, DEVICE_TREE_MAX_DEPTH {Options.MaxDepth}; its children too)."));
     }
 
-    private Rc EarlyScanNode(DeviceTreeNode node, int depth, uint ac, uint sc, ScanState state)
+    private Rc EarlyScanNode(NodeHandle node, int depth, uint ac, uint sc, ScanState state)
     {
         // The compatible checks below all read one value: look it up and go through its strings once (most nodes
         // of a board are this shallow).
@@ -187,10 +185,10 @@ public sealed partial class BootFactsScanner
         Rc rc;
         if (!Options.BootedViaUefi && IsMemoryNode(node, depth))
         {
-            rc = GetMemInfo(node, "reg", ac, sc, state, MemoryBankKind.HostRam, reserved: false);
+            rc = GetMemInfo(node.Node, "reg", ac, sc, state, MemoryBankKind.HostRam, reserved: false);
             if (rc == Rc.NoEnt)
             {
-                state.Report(BootScanDiagnosticId.InvalidCells, LogLevel.Error, node.Path, node.Path + ": memory node without reg; parsing failed.");
+                state.Report(BootScanDiagnosticId.InvalidCells, LogLevel.Error, node.Node.Path, node.Node.Path + ": memory node without reg; parsing failed.");
             }
         }
         else if (depth == 1 && node.NameEqualsIgnoreCase("reserved-memory"))
@@ -199,19 +197,19 @@ public sealed partial class BootFactsScanner
         }
         else if ((compatible & CompatibleKinds.MultibootModule) != 0)
         {
-            rc = MultibootModule(node, ac, sc, state);
+            rc = MultibootModule(node.Node, ac, sc, state);
         }
         else if (depth == 1 && NameMatches(node, "chosen"))
         {
-            rc = Chosen(node, ac, sc, state);
+            rc = Chosen(node.Node, ac, sc, state);
         }
         else if (depth == 2 && (compatible & CompatibleKinds.Domain) != 0)
         {
-            rc = StaticMemory(node, ac, sc, state);
+            rc = StaticMemory(node.Node, ac, sc, state);
         }
         else if ((compatible & CompatibleKinds.SharedMemory) != 0)
         {
-            rc = SharedMemory(node, ac, sc, state);
+            rc = SharedMemory(node.Node, ac, sc, state);
         }
         else
         {
@@ -221,7 +219,7 @@ public sealed partial class BootFactsScanner
         return rc;
     }
 
-    private bool IsMemoryNode(DeviceTreeNode node, int depth)
+    private bool IsMemoryNode(NodeHandle node, int depth)
     {
         if (!NameMatches(node, "memory"))
         {
@@ -233,7 +231,7 @@ public sealed partial class BootFactsScanner
             return true;
         }
 
-        return depth == 1 && node.TryGetValue("device_type", out ReadOnlyMemory<byte> type) && type.Length > "memory".Length && XenNodeText.CString(node, "device_type") == "memory";
+        return depth == 1 && node.TryGetValue("device_type", out ReadOnlyMemory<byte> type) && type.Length > "memory".Length && XenNodeText.CStringEquals(type.Span, "memory");
     }
 
     private Rc ReservedMemoryChild(DeviceTreeNode node, uint ac, uint sc, ScanState state)
@@ -250,6 +248,9 @@ public sealed partial class BootFactsScanner
 
     /// <summary>Xen's <c>device_tree_node_matches</c>: <c>name</c> or <c>name@…</c>, not <c>name-foo</c>.</summary>
     private static bool NameMatches(DeviceTreeNode node, string match) => node.NameIsOrHasUnit(match);
+
+    /// <summary>As <see cref="NameMatches(DeviceTreeNode, string)"/>, without making a record into an object.</summary>
+    private static bool NameMatches(NodeHandle node, string match) => node.NameIsOrHasUnit(match);
 
     /// <summary>Xen's <c>device_tree_node_compatible</c>: any string of <c>compatible</c>, compared case-insensitively.</summary>
     private static bool CompatibleIgnoreCase(DeviceTreeNode node, string match) =>
@@ -321,8 +322,10 @@ public sealed partial class BootFactsScanner
     }
 
     /// <summary>Xen's <c>device_tree_get_u32</c>: the first cell when the value has at least 4 bytes, else the default.</summary>
-    private static uint GetU32(DeviceTreeNode node, string name, uint fallback) =>
+    private static uint GetU32(NodeHandle node, string name, uint fallback) =>
         node.TryGetValue(name, out ReadOnlyMemory<byte> value) && value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value.Span) : fallback;
+
+    private static uint GetU32(DeviceTreeNode node, string name, uint fallback) => GetU32(NodeHandle.Of(node), name, fallback);
 
     /// <summary>Xen's <c>device_tree_node_is_available</c>.</summary>
     private static bool IsAvailable(DeviceTreeNode node)

@@ -90,30 +90,9 @@ public sealed partial class DeviceTreeNode
     /// </summary>
     /// <param name="match">The base name, ASCII.</param>
     /// <returns>True when it matches.</returns>
-    internal bool NameIsOrHasUnit(string match)
-    {
-        if (HasPackedAsciiName)
-        {
-            ReadOnlySpan<byte> bytes = PackedNameBytes;
-            if (bytes.Length < match.Length || (bytes.Length > match.Length && bytes[match.Length] != (byte)'@'))
-            {
-                return false;
-            }
-
-            for (int i = 0; i < match.Length; i++)
-            {
-                if (bytes[i] != match[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        string name = Name;
-        return name.StartsWith(match, StringComparison.Ordinal) && (name.Length == match.Length || name[match.Length] == '@');
-    }
+    internal bool NameIsOrHasUnit(string match) => HasPackedAsciiName
+        ? AsciiNameBytes.IsOrHasUnit(PackedNameBytes, match)
+        : Name.StartsWith(match, StringComparison.Ordinal) && (Name.Length == match.Length || Name[match.Length] == '@');
 
     /// <summary>
     /// True when the name equals <paramref name="ascii"/> ignoring case (<see cref="StringComparison.OrdinalIgnoreCase"/>),
@@ -121,38 +100,9 @@ public sealed partial class DeviceTreeNode
     /// </summary>
     /// <param name="ascii">The name to compare with, ASCII.</param>
     /// <returns>True when they match.</returns>
-    internal bool NameEqualsIgnoreCase(string ascii)
-    {
-        if (!HasPackedAsciiName)
-        {
-            return string.Equals(Name, ascii, StringComparison.OrdinalIgnoreCase);
-        }
-
-        // Both sides ASCII: ordinal case-insensitivity is ASCII case folding.
-        ReadOnlySpan<byte> bytes = PackedNameBytes;
-        if (bytes.Length != ascii.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            int x = bytes[i], y = ascii[i];
-            if (x == y)
-            {
-                continue;
-            }
-
-            // Differing only in bit 0x20 is a case difference for letters alone.
-            int folded = x | 0x20;
-            if (folded != (y | 0x20) || folded is < 'a' or > 'z')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    internal bool NameEqualsIgnoreCase(string ascii) => HasPackedAsciiName
+        ? AsciiNameBytes.EqualsIgnoreCase(PackedNameBytes, ascii)
+        : string.Equals(Name, ascii, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The value of the property called <paramref name="name"/> without creating property objects, for the hot
@@ -163,34 +113,18 @@ public sealed partial class DeviceTreeNode
     /// <returns>True when the node has the property.</returns>
     internal bool TryGetValue(string name, out ReadOnlyMemory<byte> value)
     {
-        if (LacksKnown(name))
+        if (Volatile.Read(ref _properties) is not { } properties)
         {
-            value = default;
-            return false;
+            return _packed!.TryGetValue(_packedIndex, name, out value);
         }
 
-        if (Volatile.Read(ref _properties) is { } properties)
+        if (!LacksKnown(name))
         {
             foreach (DeviceTreeProperty property in properties)
             {
                 if (string.Equals(property.Name, name, StringComparison.Ordinal))
                 {
                     value = property.Value;
-                    return true;
-                }
-            }
-        }
-        else
-        {
-            PackedTreeStorage storage = _packed!;
-            int token = storage[_packedIndex].FirstProperty;
-            int count = storage[_packedIndex].PropertyCount;
-            for (int i = 0; i < count; i++)
-            {
-                PackedProperty packed = storage.At(token, out token);
-                if (string.Equals(packed.Name, name, StringComparison.Ordinal))
-                {
-                    value = new ReadOnlyMemory<byte>(storage.Blob, packed.ValueStart, packed.ValueLength);
                     return true;
                 }
             }
@@ -215,7 +149,13 @@ public sealed partial class DeviceTreeNode
     /// True when the node was read from a DTB, <paramref name="name"/> is one of the names it keeps a bit for, and
     /// it has no property of that name: the lookup can stop without walking the properties (or making them).
     /// </summary>
-    private bool LacksKnown(string name) => _packed is not null && PackedTreeStorage.KnownNameBit(name) is int bit && bit != 0 && (_packed[_packedIndex].KnownNames & bit) == 0;
+    private bool LacksKnown(string name) => _packed is not null && _packed.LacksKnown(_packedIndex, name);
+
+    /// <summary>The storage and record of a node read from a DTB; null storage for a node made by a constructor.</summary>
+    internal PackedTreeStorage? PackedStorage => _packed;
+
+    /// <summary>The node's record index in <see cref="PackedStorage"/>.</summary>
+    internal int PackedIndex => _packedIndex;
 
     /// <summary>True once the property objects exist (always, for a node not read from a DTB); for tests of the lookups above.</summary>
     internal bool PropertiesMaterialized => Volatile.Read(ref _properties) is not null;

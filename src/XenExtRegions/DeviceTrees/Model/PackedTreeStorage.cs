@@ -119,6 +119,53 @@ internal sealed class PackedTreeStorage
         return Interlocked.CompareExchange(ref _made, made, null) ?? made;
     }
 
+    /// <summary>True when node <paramref name="index"/> has no property called <paramref name="name"/>, known from its
+    /// <see cref="KnownNameBit"/>s without looking; false when it has one or the name has no bit.</summary>
+    public bool LacksKnown(int index, string name) => KnownNameBit(name) is int bit && bit != 0 && (_nodes[index].KnownNames & bit) == 0;
+
+    /// <summary>
+    /// The value of node <paramref name="index"/>'s property called <paramref name="name"/>, read from the blob
+    /// without making property objects (or from the properties the reader made, for a node that has them).
+    /// </summary>
+    public bool TryGetValue(int index, string name, out ReadOnlyMemory<byte> value)
+    {
+        if (!LacksKnown(index, name))
+        {
+            if (LooseProperties(index) is { } loose)
+            {
+                foreach (DeviceTreeProperty property in loose)
+                {
+                    if (string.Equals(property.Name, name, StringComparison.Ordinal))
+                    {
+                        value = property.Value;
+                        return true;
+                    }
+                }
+            }
+            else
+            {
+                int token = _nodes[index].FirstProperty;
+                int count = _nodes[index].PropertyCount;
+                for (int i = 0; i < count; i++)
+                {
+                    PackedProperty packed = At(token, out token);
+                    if (string.Equals(packed.Name, name, StringComparison.Ordinal))
+                    {
+                        value = new ReadOnlyMemory<byte>(Blob, packed.ValueStart, packed.ValueLength);
+                        return true;
+                    }
+                }
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Node <paramref name="index"/>'s name bytes in the blob; its name is exactly these when
+    /// <see cref="DecodedName"/> is null (ASCII).</summary>
+    public ReadOnlySpan<byte> NameBytes(int index) => new(Blob, _nodes[index].NameStart, _nodes[index].NameLength);
+
     /// <summary>
     /// A bit for each property name the hot internal readers (address decoder, boot scan) and the standard property
     /// readers look up on every node, 0 for other names. A node read from a DTB records the bits of the names it

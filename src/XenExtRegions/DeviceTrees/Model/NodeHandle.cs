@@ -1,0 +1,61 @@
+using System;
+
+namespace XenExtRegions.DeviceTrees;
+
+/// <summary>
+/// A node as the internal whole-tree walks (address decoder, boot scan) see it: either a node object, or a record of
+/// a tree read from a DTB whose object is made only when a caller needs one (<see cref="Node"/>). The walks check a
+/// few properties of every node and act on few of them, so most records of a large tree never become objects.
+/// </summary>
+internal readonly struct NodeHandle
+{
+    private readonly DeviceTreeNode? _node;
+    private readonly PackedTreeStorage? _storage;
+    private readonly int _index;
+
+    private NodeHandle(DeviceTreeNode? node, PackedTreeStorage? storage, int index)
+    {
+        _node = node;
+        _storage = storage;
+        _index = index;
+    }
+
+    /// <summary>The handle of an existing node object (of either storage).</summary>
+    public static NodeHandle Of(DeviceTreeNode node) => new(node, node.PackedStorage, node.PackedIndex);
+
+    /// <summary>The handle of record <paramref name="index"/>, without making its object.</summary>
+    public static NodeHandle Of(PackedTreeStorage storage, int index) => new(null, storage, index);
+
+    /// <summary>The node object, made on first use for a record (every caller gets the same one).</summary>
+    public DeviceTreeNode Node => _node ?? _storage!.NodeAt(_index);
+
+    /// <summary>True when this handle stands for <paramref name="node"/>.</summary>
+    public bool Is(DeviceTreeNode node) => _node is not null
+        ? ReferenceEquals(_node, node)
+        : ReferenceEquals(node.PackedStorage, _storage) && node.PackedIndex == _index;
+
+    /// <summary>
+    /// False only when the node surely has none of the properties whose <see cref="PackedTreeStorage.KnownNameBit"/>s
+    /// are in <paramref name="knownBits"/> (a record says so without looking); true means "look".
+    /// </summary>
+    public bool MayHaveAny(int knownBits) => _storage is null || (_storage[_index].KnownNames & knownBits) != 0;
+
+    /// <summary>The raw value of property <paramref name="name"/>, without making property objects.</summary>
+    public bool TryGetValue(string name, out ReadOnlyMemory<byte> value) =>
+        _node is not null ? _node.TryGetValue(name, out value) : _storage!.TryGetValue(_index, name, out value);
+
+    /// <summary>True when the name is <paramref name="match"/> or <paramref name="match"/><c>@…</c> (Xen's <c>device_tree_node_matches</c>).</summary>
+    public bool NameIsOrHasUnit(string match) => _node is null && _storage!.DecodedName(_index) is null
+        ? AsciiNameBytes.IsOrHasUnit(_storage.NameBytes(_index), match)
+        : Node.NameIsOrHasUnit(match);
+
+    /// <summary>True when the name equals <paramref name="ascii"/> ignoring case.</summary>
+    public bool NameEqualsIgnoreCase(string ascii) => _node is null && _storage!.DecodedName(_index) is null
+        ? AsciiNameBytes.EqualsIgnoreCase(_storage.NameBytes(_index), ascii)
+        : Node.NameEqualsIgnoreCase(ascii);
+
+    /// <summary>The children in order: the records' links for a DTB tree (no child array made), else the node's array.</summary>
+    public NodeChildCursor Children() => _storage is not null
+        ? new NodeChildCursor(_storage, _storage[_index].FirstChild)
+        : new NodeChildCursor(_node!.ChildArray);
+}
