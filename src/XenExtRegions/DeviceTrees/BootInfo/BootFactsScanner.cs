@@ -136,12 +136,15 @@ public sealed partial class BootFactsScanner
                     }
                 }
 
-                if (++top == frames.Length)
+                if (node.HasChildren)
                 {
-                    Array.Resize(ref frames, frames.Length * 2);
-                }
+                    if (++top == frames.Length)
+                    {
+                        Array.Resize(ref frames, frames.Length * 2);
+                    }
 
-                frames[top] = new WalkFrame(node.Children(), depth + 1, GetU32(node, "#address-cells", ac), GetU32(node, "#size-cells", sc));
+                    frames[top] = new WalkFrame(node.Children(), depth + 1, GetU32(node, "#address-cells", ac), GetU32(node, "#size-cells", sc));
+                }
             }
 
             atFirst = false;

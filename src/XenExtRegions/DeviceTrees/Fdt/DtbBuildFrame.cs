@@ -32,9 +32,6 @@ internal sealed class DtbBuildFrame
     /// <summary>The node's index in the tree's storage.</summary>
     public int Index { get; set; }
 
-    /// <summary>The index of the node's last child so far, -1 before the first.</summary>
-    public int LastChild { get; set; } = -1;
-
     /// <summary>Where the node name starts in the blob.</summary>
     public int NameStart { get; private set; }
 
@@ -72,7 +69,6 @@ internal sealed class DtbBuildFrame
 
     public void Begin(byte[] blob, int nameStart, int nameLength, int offset)
     {
-        LastChild = -1;
         _id = _scratch.NextNodeId();
         _blob = blob;
         NameStart = nameStart;

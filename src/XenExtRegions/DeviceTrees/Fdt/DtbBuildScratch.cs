@@ -31,6 +31,12 @@ internal sealed class DtbBuildScratch
     /// <summary>The names' known-name bits by index while one tree is read.</summary>
     public List<int> KnownBits { get; } = new();
 
+    /// <summary>The node-record buffer a read writes into (kept between reads up to <see cref="KeptRecords"/>).</summary>
+    public FlatNode[] Records { get; set; } = new FlatNode[64];
+
+    /// <summary>The largest record buffer kept for the next read (a tree of more nodes keeps its buffer).</summary>
+    public const int KeptRecords = 1 << 14;
+
     private long[] _stamps = new long[64];
     private long _lastNodeId;
 

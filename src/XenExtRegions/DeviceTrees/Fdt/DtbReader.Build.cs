@@ -24,7 +24,7 @@ public static partial class DtbReader
         DtbBuildScratch scratch = DtbBuildScratch.Take();
         List<DtbBuildFrame> frames = scratch.Frames;
         var names = new PropertyNameTable(header.SizeDtStrings, scratch.IndexByName, scratch.Names, scratch.KnownBits);
-        var storage = new PackedTreeStorage(blob, names);
+        var storage = new PackedTreeStorage(blob, names, scratch.Records);
         int depth = 0;
         int nodeCount = 0;
         try
@@ -46,16 +46,7 @@ public static partial class DtbReader
 
                         DtbBuildFrame begun = frames[depth];
                         begun.Begin(blob, reader.NameStart, reader.NameLength, reader.TokenOffset);
-                        if (depth == 0)
-                        {
-                            begun.Index = storage.Add(begun.NameStart, begun.NameLength, begun.DecodedName, -1, -1);
-                        }
-                        else
-                        {
-                            DtbBuildFrame parent = frames[depth - 1];
-                            begun.Index = storage.Add(begun.NameStart, begun.NameLength, begun.DecodedName, parent.Index, parent.LastChild);
-                            parent.LastChild = begun.Index;
-                        }
+                        begun.Index = storage.Add(begun.NameStart, begun.NameLength, begun.DecodedName, depth == 0 ? -1 : frames[depth - 1].Index);
 
                         depth++;
                         break;
@@ -105,6 +96,7 @@ public static partial class DtbReader
         }
 
         names.Seal();
+        scratch.Records = storage.Complete(DtbBuildScratch.KeptRecords) ?? new FlatNode[64];
         scratch.Return();
         return new DeviceTree(storage.NodeAt(0), reservations, header.BootCpuIdPhys, header.Version, header.LastCompVersion);
     }

@@ -55,14 +55,14 @@ public sealed partial class DeviceTreeNode
     {
         PackedTreeStorage storage = _packed!;
         int count = 0;
-        for (int c = storage[_packedIndex].FirstChild; c >= 0; c = storage[c].NextSibling)
+        for (int c = storage.FirstChild(_packedIndex); c >= 0; c = storage.NextSibling(c))
         {
             count++;
         }
 
         DeviceTreeNode[] children = count == 0 ? Array.Empty<DeviceTreeNode>() : new DeviceTreeNode[count];
         int i = 0;
-        for (int c = storage[_packedIndex].FirstChild; c >= 0; c = storage[c].NextSibling)
+        for (int c = storage.FirstChild(_packedIndex); c >= 0; c = storage.NextSibling(c))
         {
             DeviceTreeNode child = storage.NodeAt(c);
             child._parent = this;

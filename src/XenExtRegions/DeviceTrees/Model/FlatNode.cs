@@ -3,7 +3,9 @@ namespace XenExtRegions.DeviceTrees;
 /// <summary>
 /// One node of a tree read from a DTB, as the reader stores it: a record in one array per tree rather than an object,
 /// so a large tree is a few large blocks that the garbage collector never has to trace. Indices are the nodes'
-/// document order (the root is 0), so a node's subtree is the index range from it up to <see cref="SubtreeEnd"/>.
+/// document order (the root is 0), so a node's subtree is the index range from it up to <see cref="SubtreeEnd"/>:
+/// its first child, when it has one, is the next index, and a child's next sibling starts where the child's subtree
+/// ends, unless that is the end of the parent's.
 /// </summary>
 internal struct FlatNode
 {
@@ -21,12 +23,6 @@ internal struct FlatNode
 
     /// <summary>The parent's index, -1 for the root.</summary>
     public int Parent;
-
-    /// <summary>The first child's index, -1 when there is none.</summary>
-    public int FirstChild;
-
-    /// <summary>The next sibling's index, -1 for the last child.</summary>
-    public int NextSibling;
 
     /// <summary>One past the index of the last node of this node's subtree.</summary>
     public int SubtreeEnd;

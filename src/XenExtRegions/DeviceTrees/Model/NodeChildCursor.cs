@@ -33,7 +33,7 @@ internal struct NodeChildCursor
             }
 
             child = NodeHandle.Of(_storage, _next);
-            _next = _storage[_next].NextSibling;
+            _next = _storage.NextSibling(_next);
             return true;
         }
 

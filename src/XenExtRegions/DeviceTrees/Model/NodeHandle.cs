@@ -54,8 +54,11 @@ internal readonly struct NodeHandle
         ? AsciiNameBytes.EqualsIgnoreCase(_storage.NameBytes(_index), ascii)
         : Node.NameEqualsIgnoreCase(ascii);
 
+    /// <summary>True when the node has at least one child.</summary>
+    public bool HasChildren => _storage is not null ? _storage.FirstChild(_index) >= 0 : _node!.ChildArray.Length > 0;
+
     /// <summary>The children in order: the records' links for a DTB tree (no child array made), else the node's array.</summary>
     public NodeChildCursor Children() => _storage is not null
-        ? new NodeChildCursor(_storage, _storage[_index].FirstChild)
+        ? new NodeChildCursor(_storage, _storage.FirstChild(_index))
         : new NodeChildCursor(_node!.ChildArray);
 }

@@ -23,15 +23,13 @@ internal sealed class PackedTreeStorage
     private Dictionary<int, string>? _decodedNames;
     private Dictionary<int, DeviceTreeProperty[]>? _looseProperties;
 
-    // The record array starts small and doubles: nothing in the header counts nodes, and a guess from the structure
-    // block's size would grow with the size of property values instead.
-    private const int FirstCapacity = 64;
-
-    public PackedTreeStorage(byte[] blob, PropertyNameTable names)
+    /// <summary>Creates the storage of one tree being read, its records written into <paramref name="records"/>
+    /// (the reader's reusable buffer, grown as needed) until <see cref="Complete"/>.</summary>
+    public PackedTreeStorage(byte[] blob, PropertyNameTable names, FlatNode[] records)
     {
         Blob = blob;
         Names = names;
-        _nodes = new FlatNode[FirstCapacity];
+        _nodes = records;
     }
 
     /// <summary>The blob the node names and property values slice into.</summary>
@@ -47,27 +45,19 @@ internal sealed class PackedTreeStorage
     public ref readonly FlatNode this[int index] => ref _nodes[index];
 
     /// <summary>
-    /// Adds a node whose BEGIN_NODE token the reader has just met, linked as the last child of
-    /// <paramref name="parent"/> after <paramref name="previousSibling"/> (-1 for a first child or the root).
+    /// Adds a node whose BEGIN_NODE token the reader has just met, the next child of <paramref name="parent"/>
+    /// (-1 for the root).
     /// </summary>
     /// <returns>The new node's index.</returns>
-    public int Add(int nameStart, int nameLength, string? decodedName, int parent, int previousSibling)
+    public int Add(int nameStart, int nameLength, string? decodedName, int parent)
     {
         if (Count == _nodes.Length)
         {
-            Array.Resize(ref _nodes, checked(_nodes.Length * 2));
+            Array.Resize(ref _nodes, Math.Max(64, checked(_nodes.Length * 2)));
         }
 
         int index = Count++;
-        _nodes[index] = new FlatNode { NameStart = nameStart, NameLength = nameLength, Parent = parent, FirstChild = -1, NextSibling = -1 };
-        if (previousSibling >= 0)
-        {
-            _nodes[previousSibling].NextSibling = index;
-        }
-        else if (parent >= 0)
-        {
-            _nodes[parent].FirstChild = index;
-        }
+        _nodes[index] = new FlatNode { NameStart = nameStart, NameLength = nameLength, Parent = parent };
 
         if (decodedName is not null)
         {
@@ -90,6 +80,35 @@ internal sealed class PackedTreeStorage
         {
             (_looseProperties ??= new Dictionary<int, DeviceTreeProperty[]>())[index] = loose;
         }
+    }
+
+    /// <summary>
+    /// Ends the read: the records move into an array of their exact size when <paramref name="keepLimit"/> allows
+    /// the buffer to be reused, else the buffer itself becomes the tree's.
+    /// </summary>
+    /// <returns>The buffer for the next read, or null when it stays with this tree.</returns>
+    public FlatNode[]? Complete(int keepLimit)
+    {
+        FlatNode[] buffer = _nodes;
+        if (buffer.Length > keepLimit)
+        {
+            return null;
+        }
+
+        _nodes = new FlatNode[Count];
+        Array.Copy(buffer, _nodes, Count);
+        return buffer;
+    }
+
+    /// <summary>Node <paramref name="index"/>'s first child, -1 when it has none.</summary>
+    public int FirstChild(int index) => _nodes[index].SubtreeEnd > index + 1 ? index + 1 : -1;
+
+    /// <summary>Node <paramref name="index"/>'s next sibling, -1 for a last child or the root.</summary>
+    public int NextSibling(int index)
+    {
+        int parent = _nodes[index].Parent;
+        int end = _nodes[index].SubtreeEnd;
+        return parent >= 0 && end < _nodes[parent].SubtreeEnd ? end : -1;
     }
 
     /// <summary>The name of a node whose bytes are not plain ASCII (decoded by the reader), or null.</summary>
