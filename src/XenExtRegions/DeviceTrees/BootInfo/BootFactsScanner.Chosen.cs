@@ -212,7 +212,14 @@ public sealed partial class BootFactsScanner
     private List<DomainNodeFacts> BuildDomains(DeviceTree tree, ScanState state)
     {
         var domains = new List<DomainNodeFacts>();
-        DeviceTreeNode? chosen = tree.Root.Children.FirstOrDefault(c => NameMatches(c, "chosen"));
+        // Found by name among the root's children without making the others into objects.
+        DeviceTreeNode? chosen = null;
+        NodeChildCursor children = NodeHandle.Of(tree.Root).Children();
+        while (chosen is null && children.MoveNext(out NodeHandle child))
+        {
+            chosen = NameMatches(child, "chosen") ? child.Node : null;
+        }
+
         if (chosen is null)
         {
             return domains;

@@ -6,7 +6,9 @@ namespace XenExtRegions.DeviceTrees;
 /// <summary>
 /// Reads a DTB blob into an immutable <see cref="DeviceTree"/>, checking it as libfdt does (header, blocks,
 /// tokens) plus what a tree needs (unique property and node names, limits). Property values slice one copy of the
-/// blob, so reading costs one blob copy plus the model objects.
+/// blob, and the tree keeps one small record per node in a single array: node and property objects are made when a
+/// caller first reaches them (one per node or property, the same object every time, from any thread), so reading
+/// costs one blob copy and a few large blocks, and a walk that looks at few nodes makes few objects.
 /// </summary>
 public static partial class DtbReader
 {
