@@ -156,10 +156,10 @@ public sealed class ExtendedRegionsEngine
                     "libxl ignores the guest's width and Xen's ext_regions option: an xl-created domU gets regions even when 32-bit or with ext_regions=0");
             }
 
-            (XenError libxlError, string? libxlCulprit) = ToolstackProducer.Run(ctx);
-            ExtendedRegionsOutcome libxlOutcome = libxlError != XenError.None ? ExtendedRegionsOutcome.Failed
-                : ctx.Normaliser.Regions.Count == 0 ? ExtendedRegionsOutcome.NoneFound : ExtendedRegionsOutcome.Found;
-            return Finish(ctx, ProducerKind.Toolstack, libxlOutcome, libxlError, libxlCulprit, libxlError == XenError.None ? ctx.Normaliser.Regions : []);
+            // libxl's only error here (gpaddr_bits > 64) is refused by Validate: no space is a warning, not a failure.
+            ToolstackProducer.Run(ctx);
+            ExtendedRegionsOutcome libxlOutcome = ctx.Normaliser.Regions.Count == 0 ? ExtendedRegionsOutcome.NoneFound : ExtendedRegionsOutcome.Found;
+            return Finish(ctx, ProducerKind.Toolstack, libxlOutcome, XenError.None, null, ctx.Normaliser.Regions);
         }
 
         bool isDomU = input.Kind is DomainKind.Dom0lessDomU or DomainKind.DirectMappedDomU;

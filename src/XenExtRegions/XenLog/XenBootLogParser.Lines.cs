@@ -328,8 +328,8 @@ public static partial class XenBootLogParser
                 domain.ProducerErrors.Add(error);
             }
 
-            // Xen printed the PA-width error without a newline: the next message shares the line.
-            if (rest is { Length: > 0 })
+            // Xen printed the PA-width error without a newline: the next message shares the line (ReadLine skips an empty one).
+            if (rest is not null)
             {
                 ReadLine(state, rest, lineNumber, hadXen: false);
             }

@@ -151,11 +151,11 @@ public static partial class XenBootLogParser
         string s = line;
         hadXenPrefix = false;
 
-        // Bounded: each pass removes at least one character.
+        // Bounded: each pass removes at least one character (every alternative of the pattern consumes one).
         for (int i = 0; i < 8; i++)
         {
             Match m = XenLogPatterns.Prefix.Match(s);
-            if (!m.Success || m.Length == 0)
+            if (!m.Success)
             {
                 break;
             }
@@ -227,8 +227,9 @@ public static partial class XenBootLogParser
 
         foreach (PendingModule p in state.PendingModules)
         {
+            // An inclusive module over the whole 64-bit space wraps to size 0 too.
             ulong size = inclusive ? p.End - p.Start + 1 : p.End - p.Start;
-            if (size == 0 || (inclusive && p.End - p.Start == ulong.MaxValue))
+            if (size == 0)
             {
                 state.Diagnose(p.LineNumber, p.Line, "MODULE line with an empty range");
                 continue;

@@ -34,9 +34,8 @@ internal sealed class XenLogBoundedStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        // One byte beyond the limit is asked for, so a file exactly at the limit reads whole and a longer one is caught.
-        long allowed = _limit + 1 - _read;
-        int n = _inner.Read(buffer, offset, (int)Math.Min(count, Math.Max(allowed, 0)));
+        // A read is at most count bytes, so the check after it bounds memory; a file exactly at the limit reads whole.
+        int n = _inner.Read(buffer, offset, count);
         _read += n;
         if (_read > _limit)
         {

@@ -33,8 +33,6 @@ internal sealed class XenLogDomainBuilder
 
     public List<string> ProducerErrors { get; } = new();
 
-    public bool HasFacts => _lines.Count > 0;
-
     public void Touch(int lineNumber)
     {
         if (_lines.Count == 0 || _lines[_lines.Count - 1] != lineNumber)
@@ -56,20 +54,16 @@ internal sealed class XenLogDomainBuilder
         return true;
     }
 
-    /// <summary>Takes over what was gathered for a domU before its id was printed.</summary>
+    /// <summary>
+    /// Takes over what was gathered for a domU before its id was printed: only unnamed lines reach it (BANK,
+    /// allocation, grant table, producer errors); STATIC BANK, region and outcome lines always go to a named domain.
+    /// </summary>
     public void MergeFrom(XenLogDomainBuilder other)
     {
         Ram.AddRange(other.Ram);
-        StaticMemory.AddRange(other.StaticMemory);
         DirectMapped ??= other.DirectMapped;
         AllocatedMiB ??= other.AllocatedMiB;
         GrantTable ??= other.GrantTable;
-        Regions.AddRange(other.Regions);
-        if (other.Message is { } message)
-        {
-            TrySetMessage(message, other.MessageLineNumber);
-        }
-
         ProducerErrors.AddRange(other.ProducerErrors);
         foreach (int line in other._lines)
         {

@@ -140,8 +140,9 @@ internal sealed class XenLogLineSplitter
 
         if (_escape == 2)
         {
-            // Parameters and intermediates (0x20-0x3F) until a final byte (0x40-0x7E); bounded so garbage cannot hide text for long.
-            if ((c >= '@' && c <= '~') || ++_escapeLength > MaxEscapeLength || c < ' ' || c > '~')
+            // Parameters and intermediates (0x20-0x3F) until a final byte (0x40-0x7E); a control character, DEL or
+            // non-ASCII (all outside 0x20-0x7E) ends it too, and so does length, so garbage cannot hide text for long.
+            if (c >= '@' || c < ' ' || ++_escapeLength > MaxEscapeLength)
             {
                 _escape = 0;
             }

@@ -46,6 +46,33 @@ public sealed class XenBootLogAttributionTests
         Assert.Equal(new[] { 1, 2 }, d0.LineNumbers);
     }
 
+    [Fact]
+    public void An_unnamed_region_line_makes_Dom0_the_domain_being_built()
+    {
+        // Xen 4.16 prints Dom0's regions while it builds Dom0: the unnamed lines after them are Dom0's too.
+        XenBootLog log = Parse(
+            "Loading d1 kernel from boot module @ 0",
+            "Extended region 0: 0x48000000->0x54000000",
+            "Grant table range: 0x00000040200000-0x00000040240000");
+        Assert.Equal(0x40200000UL, log.FindDomain("d0")!.GrantTable!.Value.Start);
+        Assert.Null(log.FindDomain("d1")!.GrantTable);
+    }
+
+    [Fact]
+    public void A_second_build_of_a_domain_keeps_what_its_first_build_printed()
+    {
+        // Two boots in one file: the second LOADING DOMU's pending domain, named d1 again, has no allocation or grant
+        // table of its own yet, and must not wipe d1's.
+        XenBootLog log = Parse(
+            DomU,
+            "Allocating mappings totalling 512MB for d1:",
+            "Grant table range: 0x00000040200000-0x00000040240000",
+            DomU,
+            "d1 BANK[0] 0x00000080000000-0x000000a0000000 (512MB)");
+        XenLogDomain d1 = Assert.Single(log.Domains);
+        Assert.Equal((false, (ulong?)512, 0x40200000UL, 0x80000000UL), (d1.DirectMapped, d1.AllocatedMiB, d1.GrantTable!.Value.Start, Assert.Single(d1.Ram).Start));
+    }
+
     [Theory]
     [InlineData("BANK[0] 0x00000040000000-0x00000050000000 (256MB)")]
     [InlineData("Failed to add: 0x40000000->0x80000000")]
@@ -123,6 +150,14 @@ public sealed class XenBootLogAttributionTests
         Assert.Equal(new MemoryBank(0x40200000, 0x40000, MemoryBankKind.GrantTable, "log line 2"), log.FindDomain("d0")!.GrantTable);
         Assert.Equal(new MemoryBank(0x60200000, 0x80000, MemoryBankKind.GrantTable, "log line 5"), log.FindDomain("d1")!.GrantTable);
         Assert.Equal(new MemoryBank(0x60200000, 0x80000, MemoryBankKind.GrantTable, "log line 5"), log.GrantTable);
+    }
+
+    [Fact]
+    public void A_grant_table_range_has_an_exclusive_end_so_equal_ends_are_an_empty_table_not_an_error()
+    {
+        XenBootLog log = Parse("Grant table range: 0x00000040200000-0x00000040200000");
+        Assert.Equal(new MemoryBank(0x40200000, 0, MemoryBankKind.GrantTable, "log line 1"), log.GrantTable);
+        Assert.Empty(log.Diagnostics);
     }
 
     [Fact]

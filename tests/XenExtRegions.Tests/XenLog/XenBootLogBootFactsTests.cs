@@ -12,6 +12,7 @@ public sealed class XenBootLogBootFactsTests
     [InlineData("Xen version 4.21-unstable (user@host) (gcc) debug=y", "4.21-unstable", 4, 21, 0, true)]
     [InlineData("Xen version 4.20-rc (user@host) (gcc) debug=y", "4.20-rc", 4, 20, 0, true)]
     [InlineData("Xen version 4.23-dev (user@host)", "4.23-dev", 4, 23, 0, true)]
+    [InlineData("Xen version 4.20-RC1 (user@host)", "4.20-RC1", 4, 20, 0, true)]
     [InlineData("Xen 4.17.3 (c/s Mon Jan 1 2024 +0000 git:1234abcd) EFI loader", "4.17.3", 4, 17, 3, false)]
     [InlineData("Xen 4.17.3", "4.17.3", 4, 17, 3, false)]
     [InlineData("Xen-4.21-unstable", "4.21-unstable", 4, 21, 0, true)]

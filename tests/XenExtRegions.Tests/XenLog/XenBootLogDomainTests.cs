@@ -190,11 +190,25 @@ public sealed class XenBootLogDomainTests
             "BANK[0] 0x00000060000000-0x00000070000000 (256MB)",
             "*** LOADING DOMU cpus=1 memory=0x20000KB ***",
             "d1: STATIC BANK[0] 0x00000030000000-0x00000038000000");
-        Assert.Equal(0x60000000UL, Assert.Single(log.FindDomain("d0")!.Ram).Start);
+        MemoryBank ram = Assert.Single(log.FindDomain("d0")!.Ram);
+        Assert.Equal((0x60000000UL, MemoryBankKind.DomainRam), (ram.Start, ram.Kind));
         XenLogDomain d1 = log.FindDomain("d1")!;
         Assert.Empty(d1.Ram);
         MemoryBank s = Assert.Single(d1.StaticMemory);
         Assert.Equal((0x30000000UL, 0x8000000UL, MemoryBankKind.StaticMemory), (s.Start, s.Size, s.Kind));
+    }
+
+    [Fact]
+    public void From_4_22_the_1_1_allocation_names_its_domain_even_for_a_dom0less_hardware_domain()
+    {
+        // Only the literal "dom0" of allocate_memory_11 before 4.22 defers to the domain being built.
+        XenBootLog log = Parse(
+            "*** LOADING DOMU cpus=1 memory=0x40000KB ***",
+            "Allocating 1:1 mappings totalling 256MB for d1:",
+            "BANK[0] 0x00000060000000-0x00000070000000 (256MB)");
+        XenLogDomain d1 = Assert.Single(log.Domains);
+        Assert.Equal(("d1", true, (ulong?)256, 0x60000000UL), (d1.Name, d1.DirectMapped, d1.AllocatedMiB, Assert.Single(d1.Ram).Start));
+        Assert.Empty(log.Diagnostics);
     }
 
     [Fact]

@@ -90,6 +90,15 @@ public sealed class XenBootLogFileTests : IDisposable
     }
 
     [Fact]
+    public void Invalid_UTF8_without_a_byte_order_mark_becomes_U_FFFD_not_an_error()
+    {
+        // With a byte-order mark the reader switches to its own UTF-8 decoder; without one ParseFile's decoder decides.
+        string path = Path.Combine(_dir, "raw.log");
+        File.WriteAllBytes(path, [.. Encoding.ASCII.GetBytes("(XEN) Command line: a"), 0xff, .. Encoding.ASCII.GetBytes("b\n")]);
+        Assert.Equal("a\ufffdb", XenBootLogParser.ParseFile(path).CommandLine);
+    }
+
+    [Fact]
     public void A_device_is_refused_before_it_is_read()
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))

@@ -91,11 +91,21 @@ public sealed class XenBootLogInputTests
     [InlineData("\n\n\r\n  \t \n")]
     [InlineData("U-Boot 2024.01\nStarting kernel ...\n[    0.000000] Booting Linux on physical CPU 0x0\n")]
     [InlineData("(d1) [    0.000000] Linux version 6.12\n")]
+    [InlineData("[12:00:01.123]\n2024-01-16T10:00:01.123Z \n")]
     public void Text_with_no_Xen_line_has_XenLineCount_zero(string text)
     {
         XenBootLog log = XenBootLogParser.Parse(text);
         Assert.Equal(0, log.XenLineCount);
         Assert.Empty(log.Domains);
+    }
+
+    [Fact]
+    public void A_repeated_XEN_prefix_is_still_a_Xen_line()
+    {
+        // A capture that re-prefixes Xen's lines: "(XEN)" twice is as good as once, before or after NUL padding.
+        XenBootLog log = XenBootLogParser.Parse("(XEN) (XEN) hello\n\0\0(XEN) (XEN) I/O virtualisation enabled\n");
+        Assert.Equal(2, log.XenLineCount);
+        Assert.True(log.IommuEnabled);
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class XenBootLogLineRulesTests
     [InlineData("Xen version 4.20.99999 (a@b)", 4, 20, 99999, "4.20.99999")]
     [InlineData("Xen version 04.017.2 (a@b)", 4, 17, 2, "4.17.2")]
     [InlineData("Xen 4.16.9 (c/s x) EFI loader", 4, 16, 9, "4.16.9")]
-    public void The_patch_number_is_every_digit_after_the_minor(string line, int major, int minor, int patch, string text)
+    [InlineData("Xen version 4.19-2 (a@b)", 4, 19, 0, "4.19-2")]
+    public void The_patch_number_is_every_digit_after_the_dot_that_follows_the_minor(string line, int major, int minor, int patch, string text)
     {
         XenBootLog log = Parse(line);
         Assert.Equal(new Version(major, minor, patch), log.Version);
@@ -75,6 +76,7 @@ public sealed class XenBootLogLineRulesTests
     [InlineData("0", "fffffffffffffffe", 0UL, 0xffffffffffffffffUL)]
     [InlineData("00000000000000000000000048000000", "000000000000000000000000bfffffff", 0x48000000UL, 0x78000000UL)]
     [InlineData("8000000000000000", "80000000ffffffff", 0x8000000000000000UL, 0x100000000UL)]
+    [InlineData("1", "fffffffffffffffe", 1UL, 0xfffffffffffffffeUL)]
     public void A_RAM_line_holds_any_64_bit_inclusive_range_with_leading_zeros(string first, string last, ulong start, ulong size)
     {
         XenBootLog log = Parse("RAM: " + first + " - " + last);
@@ -111,8 +113,15 @@ public sealed class XenBootLogLineRulesTests
             "Xen version 4.19.0 (a@b)",
             "RESVD[0]: 0000000090000000 - 0000000090000000",
             "RESVD[1]: 0000000090000000 - 000000008fffffff",
-            "RESVD[2]: 0000000000000000 - ffffffffffffffff");
-        Assert.Equal(new MemoryBank(0x90000000, 1, MemoryBankKind.ReservedMemory, "log line 2"), Assert.Single(log.Reserved));
+            "RESVD[2]: 0000000000000000 - ffffffffffffffff",
+            "RESVD[3]: 0000000000000001 - fffffffffffffffe");
+        Assert.Equal(
+            new[]
+            {
+                new MemoryBank(0x90000000, 1, MemoryBankKind.ReservedMemory, "log line 2"),
+                new MemoryBank(1, 0xfffffffffffffffe, MemoryBankKind.ReservedMemory, "log line 5"),
+            },
+            log.Reserved);
         Assert.Equal(
             new[]
             {
@@ -166,7 +175,7 @@ public sealed class XenBootLogLineRulesTests
             "(XEN) Xen version 4.19.0 (a@b)\n(XEN) RESVD[1]: 0000000090000000 - 0000000093ffffff\n",
             new XenBootLogOptions { MemoryReservationCount = 2 });
         XenLogDiagnostic d = Assert.Single(log.Diagnostics);
-        Assert.Equal(0, d.LineNumber);
+        Assert.Equal((0, string.Empty), (d.LineNumber, d.Line));
         Assert.Equal(
             "the host device tree has 2 /memreserve/ entries but the log has 1 RESVD lines with an index below 2 (a capture that misses lines, or a different tree)",
             d.Message);

@@ -70,6 +70,18 @@ public sealed class XenBootLogParserTests
     }
 
     [Fact]
+    public void The_banner_decides_over_the_assumed_version_and_4_20_itself_reads_inclusive()
+    {
+        const string Module = "(XEN) MODULE[0]: 0000000050000000 - 0000000050001000 Kernel\n";
+        XenBootLog banner = XenBootLogParser.Parse("(XEN) Xen version 4.17.3 (a@b)\n" + Module, new XenBootLogOptions { AssumedVersion = new Version(4, 20) });
+        Assert.Equal(0x1000UL, banner.Modules[0].Size);
+        XenBootLog exact = XenBootLogParser.Parse(Module, new XenBootLogOptions { AssumedVersion = new Version(4, 20) });
+        Assert.Equal(0x1001UL, exact.Modules[0].Size);
+        Assert.Empty(exact.Diagnostics);
+        Assert.Equal(0x1000UL, XenBootLogParser.Parse(Module, new XenBootLogOptions { AssumedVersion = new Version(4, 19, 9) }).Modules[0].Size);
+    }
+
+    [Fact]
     public void A_banner_after_the_module_lines_still_decides()
     {
         const string text = "(XEN) MODULE[0]: 0000000050000000 - 0000000050001000 Kernel\n(XEN) Xen version 4.16.2 (a@b)\n";

@@ -73,6 +73,18 @@ public sealed class XenBootLogReservedTests
     }
 
     [Fact]
+    public void The_banner_decides_over_the_assumed_version_and_4_19_itself_reads_inclusive()
+    {
+        // AssumedVersion is for logs without a banner: a 4.17 banner keeps the exclusive /memreserve/ end.
+        XenBootLog banner = XenBootLogParser.Parse(
+            "(XEN) Xen version 4.17.7 (a@b)\n" + Lines417, new XenBootLogOptions { MemoryReservationCount = 1, AssumedVersion = new Version(4, 19) });
+        Assert.Equal(0x4000000UL, Assert.Single(banner.MemoryReservations).Size);
+        XenBootLog exact = XenBootLogParser.Parse(Lines420, new XenBootLogOptions { MemoryReservationCount = 1, AssumedVersion = new Version(4, 19) });
+        Assert.Equal(0x4000000UL, Assert.Single(exact.MemoryReservations).Size);
+        Assert.Empty(exact.Diagnostics);
+    }
+
+    [Fact]
     public void A_count_of_zero_reads_every_line_as_reserved_memory_and_a_count_larger_than_the_lines_is_reported()
     {
         XenBootLog zero = Parse("4.17.7", Lines417, 0);

@@ -38,6 +38,15 @@ public sealed class XenLogLineSplitterTests
     }
 
     [Theory]
+    [InlineData("\u001b[@")] // ICH: '@' is the first final byte
+    [InlineData("\u001b[2~")] // a function key: '~' is the last
+    [InlineData("\u001b[2 q")] // DECSCUSR: the space is an intermediate byte, not the end
+    public void A_CSI_sequence_ends_at_a_final_byte_from_at_sign_to_tilde_and_a_space_does_not_end_it(string escape)
+    {
+        Assert.True(IommuOf("(XEN) " + escape + Iommu + "\n"));
+    }
+
+    [Theory]
     [InlineData('\t')]
     [InlineData('\u0001')]
     [InlineData('\u00e9')]
@@ -96,6 +105,42 @@ public sealed class XenLogLineSplitterTests
         XenLogDiagnostic d = Assert.Single(longer.Diagnostics);
         Assert.Equal((1, string.Empty), (d.LineNumber, d.Line));
         Assert.Equal("line longer than 4096 characters (no Xen line is): skipped", d.Message);
+    }
+
+    [Fact]
+    public void A_cut_piece_holds_at_most_4096_characters()
+    {
+        // The rest of an over-long line is dropped as it is read: memory per line stays bounded.
+        var splitter = new XenLogLineSplitter(new StringReader(new string('a', 3 * XenLogLineSplitter.MaxPieceLength) + "\nb"));
+        Assert.True(splitter.TryRead(out XenLogPiece cut));
+        Assert.Equal((XenLogLineSplitter.MaxPieceLength, true), (cut.Text.Length, cut.Truncated));
+        Assert.True(splitter.TryRead(out XenLogPiece next));
+        Assert.Equal(("b", false), (next.Text, next.Truncated));
+    }
+
+    /// <summary>A reader that reports its end once and then offers more text, as a file still being written may.</summary>
+    private sealed class ResumingReader : TextReader
+    {
+        private readonly string[] _chunks;
+        private int _next;
+
+        public ResumingReader(params string[] chunks) => _chunks = chunks;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            string chunk = _next < _chunks.Length ? _chunks[_next++] : string.Empty;
+            chunk.CopyTo(0, buffer, index, chunk.Length);
+            return chunk.Length;
+        }
+    }
+
+    [Fact]
+    public void The_log_ends_where_the_reader_first_says_it_ends()
+    {
+        XenBootLog log = XenBootLogParser.Parse(new ResumingReader("(XEN) Command line: a", string.Empty, "\n(XEN) " + Iommu + "\n"));
+        Assert.Equal("a", log.CommandLine);
+        Assert.Null(log.IommuEnabled);
+        Assert.Equal(1, log.LineCount);
     }
 
     [Fact]

@@ -68,6 +68,19 @@ public sealed class XenLogValueTypesTests
     }
 
     [Fact]
+    public void Regions_whose_starts_differ_by_a_few_bytes_hash_apart()
+    {
+        // A hash that keeps only the start's high bits would put neighbouring regions in one bucket.
+        var hashes = new System.Collections.Generic.HashSet<int>();
+        for (ulong start = 0; start < 1000; start++)
+        {
+            hashes.Add(new XenLogExtendedRegion("d0", 0, start, 0x100000, 1).GetHashCode());
+        }
+
+        Assert.Equal(1000, hashes.Count);
+    }
+
+    [Fact]
     public void A_region_prints_in_the_wording_of_the_release_that_printed_it_with_an_exclusive_end()
     {
         var named = new XenLogExtendedRegion("d0", 0, 0x48000000, 0x54000000, 1);
@@ -101,6 +114,18 @@ public sealed class XenLogValueTypesTests
         Assert.NotEqual(hash, new XenLogReservedLine(2, 0x1000, 0x2000, 5).GetHashCode());
         Assert.NotEqual(hash, new XenLogReservedLine(1, 0x3000, 0x2000, 5).GetHashCode());
         Assert.NotEqual(hash, new XenLogReservedLine(1, 0x1000, 0x3000, 5).GetHashCode());
+    }
+
+    [Fact]
+    public void RESVD_lines_whose_starts_differ_by_a_few_bytes_hash_apart()
+    {
+        var hashes = new System.Collections.Generic.HashSet<int>();
+        for (ulong start = 0; start < 1000; start++)
+        {
+            hashes.Add(new XenLogReservedLine(0, start, 0x100000, 1).GetHashCode());
+        }
+
+        Assert.Equal(1000, hashes.Count);
     }
 
     [Fact]

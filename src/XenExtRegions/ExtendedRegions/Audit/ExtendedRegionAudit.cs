@@ -76,7 +76,7 @@ public static class ExtendedRegionAudit
             LinuxGuestReport report = LinuxGuestView.Check(result.Regions, linux);
             if (!report.Accepted)
             {
-                findings.Add(new AuditFinding(AuditFindingKind.RejectedByLinux, AuditSeverity.Unsafe, -1, null, null, report.Rejection ?? "rejected"));
+                findings.Add(new AuditFinding(AuditFindingKind.RejectedByLinux, AuditSeverity.Unsafe, -1, null, null, report.Rejection!));
             }
             else
             {

@@ -163,6 +163,6 @@ public static class LinuxGuestView
         return problems;
     }
 
-    private static ulong AlignUp(ulong value, ulong alignment) =>
-        value > ulong.MaxValue - (alignment - 1) ? 0 : (value + alignment - 1) & ~(alignment - 1);
+    // Past the last section it wraps to a value below the alignment, so to 0: below any start, hence no window.
+    private static ulong AlignUp(ulong value, ulong alignment) => unchecked((value + alignment - 1) & ~(alignment - 1));
 }

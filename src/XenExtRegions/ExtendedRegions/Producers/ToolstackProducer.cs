@@ -10,7 +10,7 @@ internal static class ToolstackProducer
     private static readonly ulong[] BankBase = [XenConstants.GuestRam0Base, XenConstants.GuestRam1Base];
     private static readonly ulong[] BankSize = [XenConstants.GuestRam0Size, XenConstants.GuestRam1Size];
 
-    public static (XenError Error, string? Culprit) Run(ProducerContext ctx)
+    public static void Run(ProducerContext ctx)
     {
         // gpaddr_bits > 64 (libxl's ERROR_INVAL) never gets here: the engine refuses IpaBits outside 0..64.
         ExtendedRegionsInput input = ctx.Input;
@@ -38,8 +38,6 @@ internal static class ToolstackProducer
         {
             ctx.Log(XenLogLevel.Warning, XenLogMessage.ToolstackNoSpace, "The extended regions cannot be allocated, not enough space");
         }
-
-        return (XenError.None, null);
     }
 
     private static void BankTails(ProducerContext ctx, ulong max)
