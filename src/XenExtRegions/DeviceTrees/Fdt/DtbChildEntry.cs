@@ -17,14 +17,14 @@ internal readonly struct DtbChildEntry
         _nameLength = nameLength;
         _decodedName = decodedName;
         Offset = offset;
-        NameHash = ComputeHash(NameBytes, decodedName);
     }
 
     /// <summary>The child's BEGIN_NODE token offset.</summary>
     public int Offset { get; }
 
-    /// <summary>A hash of the name (FNV-1a over its bytes, or over its characters when decoded).</summary>
-    public uint NameHash { get; }
+    /// <summary>A hash of the name (FNV-1a over its bytes, or over its characters when decoded), computed on each
+    /// call: only the hash-table check of a node with many children needs it, once per child.</summary>
+    public uint NameHash => ComputeHash(NameBytes, _decodedName);
 
     /// <summary>The name as a string, for messages.</summary>
     public string Name => _decodedName ?? System.Text.Encoding.ASCII.GetString(_blob, _nameStart, _nameLength);
@@ -32,7 +32,8 @@ internal readonly struct DtbChildEntry
     private ReadOnlySpan<byte> NameBytes => new(_blob, _nameStart, _nameLength);
 
     /// <summary>Whether the two children have the same name.</summary>
-    public static bool SameName(in DtbChildEntry a, in DtbChildEntry b) => a.NameHash == b.NameHash && Compare(a, b) == 0;
+    public static bool SameName(in DtbChildEntry a, in DtbChildEntry b) =>
+        a._decodedName is null && b._decodedName is null ? a.NameBytes.SequenceEqual(b.NameBytes) : Compare(a, b) == 0;
 
     /// <summary>
     /// Orders by name: ASCII names (kept as bytes) by bytes, before every decoded name, which are ordered as strings.
