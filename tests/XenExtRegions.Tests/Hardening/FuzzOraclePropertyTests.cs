@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using CsCheck;
 using XenExtRegions.DeviceTrees;
+using XenExtRegions.Tests.DeviceTrees;
 
 namespace XenExtRegions.Tests.Hardening;
 
@@ -122,25 +123,9 @@ public sealed class FuzzOraclePropertyTests
 
     private static DeviceTree Compose((int Parent, int Name, (int Name, byte[] Value)[] Properties)[] specs, uint bootCpu)
     {
-        int n = specs.Length;
-        var children = new List<int>[n];
-        var names = new string[n];
-        for (int i = 0; i < n; i++)
-        {
-            children[i] = new List<int>();
-        }
-
-        names[0] = string.Empty;
-        for (int i = 1; i < n; i++)
-        {
-            int parent = specs[i].Parent % i;
-            string name = NodeNames[specs[i].Name];
-            names[i] = children[parent].Exists(c => names[c] == name) ? FormattableString.Invariant($"{name}{i}") : name;
-            children[parent].Add(i);
-        }
-
-        var built = new DeviceTreeNode[n];
-        for (int i = n - 1; i >= 0; i--)
+        (List<int>[] children, string[] names) = RandomTreeShape.Lay(specs.Length, i => specs[i].Parent, i => NodeNames[specs[i].Name],
+            (i, name) => FormattableString.Invariant($"{name}{i}"));
+        DeviceTreeNode root = RandomTreeShape.Build(children, (i, kids) =>
         {
             var properties = new List<DeviceTreeProperty>();
             foreach ((int name, byte[] value) in specs[i].Properties)
@@ -151,10 +136,10 @@ public sealed class FuzzOraclePropertyTests
                 }
             }
 
-            built[i] = new DeviceTreeNode(names[i], properties, children[i].ConvertAll(c => built[c]));
-        }
+            return new DeviceTreeNode(names[i], properties, kids);
+        });
 
-        return new DeviceTree(built[0], [], bootCpu);
+        return new DeviceTree(root, [], bootCpu);
     }
 
     private static byte[] Pair(DeviceTree tree, (int Parent, int Name, (int Name, byte[] Value)[] Properties)[] content, int kind)

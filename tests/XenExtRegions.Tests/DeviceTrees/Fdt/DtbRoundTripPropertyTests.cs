@@ -23,27 +23,12 @@ public sealed class DtbRoundTripPropertyTests
 
     private static DeviceTree Compose((int Parent, int Name, bool Unit, (int Name, byte[] Value)[] Properties)[] specs, (ulong, ulong)[] reservations, uint bootCpu)
     {
-        int n = specs.Length;
-        var children = new List<int>[n];
-        var names = new string[n];
-        for (int i = 0; i < n; i++)
-        {
-            children[i] = new List<int>();
-        }
+        // A node asking for a unit address, or whose name a sibling has, gets one from its number.
+        (List<int>[] children, string[] names) = RandomTreeShape.Lay(specs.Length, i => specs[i].Parent,
+            i => specs[i].Unit ? FormattableString.Invariant($"{NodeNames[specs[i].Name]}@{i:x}") : NodeNames[specs[i].Name],
+            (i, name) => FormattableString.Invariant($"{name}@{i:x}"));
 
-        names[0] = string.Empty;
-        for (int i = 1; i < n; i++)
-        {
-            int parent = specs[i].Parent % i;
-            string name = NodeNames[specs[i].Name];
-            bool taken = children[parent].Exists(c => names[c] == name);
-            names[i] = specs[i].Unit || taken ? FormattableString.Invariant($"{name}@{i:x}") : name;
-            children[parent].Add(i);
-        }
-
-        // Children always have larger indices than parents, so building from the end is bottom-up.
-        var built = new DeviceTreeNode[n];
-        for (int i = n - 1; i >= 0; i--)
+        DeviceTreeNode root = RandomTreeShape.Build(children, (i, kids) =>
         {
             var properties = new List<DeviceTreeProperty>();
             var seen = new HashSet<string>();
@@ -55,10 +40,10 @@ public sealed class DtbRoundTripPropertyTests
                 }
             }
 
-            built[i] = new DeviceTreeNode(names[i], properties, children[i].ConvertAll(c => built[c]));
-        }
+            return new DeviceTreeNode(names[i], properties, kids);
+        });
 
-        return new DeviceTree(built[0], Array.ConvertAll(reservations, r => new MemoryReservation(r.Item1, r.Item2)), bootCpu);
+        return new DeviceTree(root, Array.ConvertAll(reservations, r => new MemoryReservation(r.Item1, r.Item2)), bootCpu);
     }
 
     [Fact]

@@ -18,25 +18,9 @@ public sealed class PackedTreeIdentityTests
 
     private static byte[] Blob(int[] parents)
     {
-        int n = parents.Length;
-        var children = new List<int>[n];
-        for (int i = 0; i < n; i++)
-        {
-            children[i] = new List<int>();
-        }
-
-        for (int i = 1; i < n; i++)
-        {
-            children[parents[i] % i].Add(i);
-        }
-
-        var built = new DeviceTreeNode[n];
-        for (int i = n - 1; i >= 0; i--)
-        {
-            built[i] = new DeviceTreeNode(i == 0 ? string.Empty : FormattableString.Invariant($"n@{i:x}"), [TreeBuilder.Cells("id", (uint)i)], children[i].ConvertAll(c => built[c]));
-        }
-
-        return DtbWriter.Write(new DeviceTree(built[0]));
+        (List<int>[] children, _) = RandomTreeShape.Lay(parents.Length, i => parents[i], i => FormattableString.Invariant($"n@{i:x}"), (i, name) => name);
+        DeviceTreeNode root = RandomTreeShape.Build(children, (i, kids) => new DeviceTreeNode(i == 0 ? string.Empty : FormattableString.Invariant($"n@{i:x}"), [TreeBuilder.Cells("id", (uint)i)], kids));
+        return DtbWriter.Write(new DeviceTree(root));
     }
 
     /// <summary>Document order by the simplest route: recursion over Children (trees here are shallow).</summary>

@@ -46,25 +46,9 @@ public sealed class PackedTreeWalkEquivalenceTests
 
     private static DeviceTree Compose((int Parent, int Name, int[] Properties)[] specs)
     {
-        int n = specs.Length;
-        var children = new List<int>[n];
-        var names = new string[n];
-        for (int i = 0; i < n; i++)
-        {
-            children[i] = new List<int>();
-        }
-
-        names[0] = string.Empty;
-        for (int i = 1; i < n; i++)
-        {
-            int parent = specs[i].Parent % i;
-            string name = NodeNames[specs[i].Name];
-            names[i] = children[parent].Exists(c => names[c] == name) ? FormattableString.Invariant($"{name.Split('@')[0]}@{i:x}") : name;
-            children[parent].Add(i);
-        }
-
-        var built = new DeviceTreeNode[n];
-        for (int i = n - 1; i >= 0; i--)
+        (List<int>[] children, string[] names) = RandomTreeShape.Lay(specs.Length, i => specs[i].Parent, i => NodeNames[specs[i].Name],
+            (i, name) => FormattableString.Invariant($"{name.Split('@')[0]}@{i:x}"));
+        return new DeviceTree(RandomTreeShape.Build(children, (i, kids) =>
         {
             var properties = new List<DeviceTreeProperty>();
             foreach (int maker in specs[i].Properties)
@@ -76,10 +60,8 @@ public sealed class PackedTreeWalkEquivalenceTests
                 }
             }
 
-            built[i] = new DeviceTreeNode(names[i], properties, children[i].ConvertAll(c => built[c]));
-        }
-
-        return new DeviceTree(built[0]);
+            return new DeviceTreeNode(names[i], properties, kids);
+        }));
     }
 
     private static readonly Gen<DeviceTree> Trees = Specs.Select(Compose);
