@@ -189,10 +189,10 @@ internal sealed class XenLogReadState
 
     private void DropPending()
     {
-        // What a pending domU can hold is listed at MergeFrom; its allocation line and grant table alone are not worth a note.
-        if (_current is { Name: null } pending && (pending.Ram.Count > 0 || pending.ProducerErrors.Count > 0))
+        // What a pending domU can hold is listed at MergeFrom; any of it is lost, so say so at its LOADING line.
+        if (_current is { Name: null } pending && pending.HasFacts)
         {
-            Diagnose(0, string.Empty, "a dom0less domain was being built but the log never printed its id (dN): its lines were not attributed to any domain");
+            Diagnose(pending.FirstLineNumber, string.Empty, "a dom0less domain was being built from this line but the log never printed its id (dN): its lines were not attributed to any domain");
         }
     }
 }

@@ -77,12 +77,15 @@ public sealed class XenBootLogAttributionTests
     [InlineData("BANK[0] 0x00000040000000-0x00000050000000 (256MB)")]
     [InlineData("Failed to add: 0x40000000->0x80000000")]
     [InlineData("Unable to retrieve address 0 for /soc/serial@1000")]
+    [InlineData("Allocating 1:1 mappings totalling 256MB for dom0:")]
+    [InlineData("Grant table range: 0x00000040200000-0x00000040240000")]
     public void A_domU_whose_id_never_comes_is_reported_with_what_it_lost(string line)
     {
-        const string Never = "a dom0less domain was being built but the log never printed its id (dN): its lines were not attributed to any domain";
-        Assert.Equal(new XenLogDiagnostic(0, string.Empty, Never), Assert.Single(Parse(DomU, line).Diagnostics));
-        Assert.Equal(new XenLogDiagnostic(0, string.Empty, Never), Assert.Single(Parse(DomU, line, "Freed 356kB init memory.").Diagnostics));
-        Assert.Equal(new XenLogDiagnostic(0, string.Empty, Never), Assert.Single(Parse(DomU, line, DomU, "Loading d2 kernel from boot module @ 0").Diagnostics));
+        // Named at the domain's LOADING line: the facts printed after it went to no domain.
+        const string Never = "a dom0less domain was being built from this line but the log never printed its id (dN): its lines were not attributed to any domain";
+        Assert.Equal(new XenLogDiagnostic(1, string.Empty, Never), Assert.Single(Parse(DomU, line).Diagnostics));
+        Assert.Equal(new XenLogDiagnostic(2, string.Empty, Never), Assert.Single(Parse("(XEN) boot", DomU, line, "Freed 356kB init memory.").Diagnostics));
+        Assert.Equal(new XenLogDiagnostic(1, string.Empty, Never), Assert.Single(Parse(DomU, line, DomU, "Loading d2 kernel from boot module @ 0").Diagnostics));
         Assert.Empty(Parse(DomU, line).Domains);
     }
 
