@@ -60,7 +60,7 @@ internal sealed class DtbRows
                 // Two ways to read every property: the DeviceTreeProperty objects (made on first read and kept by the
                 // tree), and the allocation-free views; the last row is the target's own ratio, views against Read alone.
                 SideSpec objects = Side("Read + touch via Properties (objects)", blobs, OurPaths.BuildAndTouch);
-                SideSpec views = Side("Read + touch via EnumeratePropertyViews", blobs, OurPaths.BuildAndTouchViews);
+                SideSpec views = Side("Read + touch via node and property views", blobs, OurPaths.BuildAndTouchViews);
                 yield return _rounds.Run("tree build + every property (objects)", unit, objects, fullWalk, Allocation(blobs, OurPaths.BuildAndTouch));
                 Comparison viewed = _rounds.Run("tree build + every property (views)", unit, views, fullWalk, Allocation(blobs, OurPaths.BuildAndTouchViews));
                 yield return viewed with { Note = viewed.Note + GcShare(blobs, OurPaths.BuildAndTouchViews) };

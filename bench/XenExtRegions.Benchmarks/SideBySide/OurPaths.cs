@@ -96,15 +96,15 @@ internal static class OurPaths
     }
 
     /// <summary>
-    /// As <see cref="Touch"/>, through <see cref="DeviceTreeNode.EnumeratePropertyViews"/>: no property objects made
-    /// or kept.
+    /// As <see cref="Touch"/>, through <see cref="DeviceTree.EnumerateNodeViews"/> and the node views' property views:
+    /// no node or property objects made or kept (name lengths in bytes, as libfdt counts them).
     /// </summary>
     public static long TouchViews(DeviceTree tree)
     {
         long sum = 0;
-        foreach (DeviceTreeNode node in tree.Nodes)
+        foreach (DeviceTreeNodeView node in tree.EnumerateNodeViews())
         {
-            sum += node.Name.Length;
+            sum += node.NameUtf8.Length;
             foreach (DeviceTreePropertyView property in node.EnumeratePropertyViews())
             {
                 ReadOnlySpan<byte> value = property.Span;

@@ -63,6 +63,16 @@ public sealed class DeviceTree
     public IEnumerable<DeviceTreeNode> Nodes => Root.DescendantsAndSelf();
 
     /// <summary>
+    /// Every node in document order, as <see cref="Nodes"/>, as views over their names and properties: for a tree read
+    /// from a DTB no node object is made (a view's <see cref="DeviceTreeNodeView.Node"/> makes one when needed), which
+    /// matters when every node of a large tree is read once.
+    /// </summary>
+    /// <returns>An enumerator for <c>foreach</c>.</returns>
+    public DeviceTreeNodeViewEnumerator EnumerateNodeViews() => Root.PackedStorage is { } storage
+        ? new DeviceTreeNodeViewEnumerator(storage, Root.PackedIndex, storage[Root.PackedIndex].SubtreeEnd)
+        : new DeviceTreeNodeViewEnumerator(Nodes.GetEnumerator());
+
+    /// <summary>
     /// Finds a node by full path (<c>/soc/serial@e6e88000</c>), by alias (<c>serial0</c>, from <c>/aliases</c>),
     /// or by alias followed by a relative path (<c>soc/serial@e6e88000</c> when <c>soc</c> is an alias).
     /// A path component without a unit address matches a unique child of that base name.

@@ -181,6 +181,11 @@ internal sealed class PackedTreeStorage
         return false;
     }
 
+    /// <summary>Node <paramref name="index"/>'s properties as views, without making property objects.</summary>
+    public DeviceTreePropertyEnumerator PropertyViews(int index) => LooseProperties(index) is { } loose
+        ? new DeviceTreePropertyEnumerator(loose)
+        : new DeviceTreePropertyEnumerator(this, _nodes[index].FirstProperty, _nodes[index].PropertyCount);
+
     /// <summary>Node <paramref name="index"/>'s name bytes in the blob; its name is exactly these when
     /// <see cref="DecodedName"/> is null (ASCII).</summary>
     public ReadOnlySpan<byte> NameBytes(int index) => new(Blob, _nodes[index].NameStart, _nodes[index].NameLength);
