@@ -99,8 +99,9 @@ public sealed class XenChecksTests
     }
 
     [Fact]
-    public void Zero_size_is_a_finding_only_where_sizes_have_cells()
+    public void Zero_size_is_a_finding_per_entry_and_not_where_xen_reads_no_reg()
     {
+        // #size-cells = <0>: Xen's decoder takes no tuples at all (its counts need a size cell), so nothing has size 0.
         Assert.Empty(Of("#address-cells = <2>; #size-cells = <0>; a@0 { reg = <0 1>; };", "xen_zero_size_reg"));
         Assert.Equal(new[] { "/b@0:reg" }, Of(Root + "b@0 { reg = <0 1 0 1  0 2 0 0>; };", "xen_zero_size_reg"));
         Assert.Contains("entry 1 (address 0x2)", Assert.Single(Texts(Root + "b@0 { reg = <0 1 0 1  0 2 0 0>; };", "xen_zero_size_reg")), System.StringComparison.Ordinal);
