@@ -162,8 +162,9 @@ public sealed partial class DeviceTreeNodeBuilder
     /// <returns>The value.</returns>
     public ReadOnlyMemory<byte>? GetPropertyValue(string name)
     {
+        // Not "index < 0 ? null : value": that null converts through byte[] to an empty value, which is not null.
         int index = _properties.IndexOf(name);
-        return index < 0 ? null : _properties.At(index).Value;
+        return index < 0 ? default(ReadOnlyMemory<byte>?) : _properties.At(index).Value;
     }
 
     /// <summary>Sets a property to a copy of <paramref name="value"/> (replacing it in place when present).</summary>

@@ -10,7 +10,7 @@ namespace XenExtRegions.Tests.DeviceTrees.Checks;
 /// <summary>Runs dtc for its check messages and reduces them, and ours, to comparable keys: <c>NAME PATH[:PROPERTY]</c>.</summary>
 internal static class DtcCheckOutput
 {
-    private static readonly Regex Line = new(@"^.*?: (?:Warning|ERROR) \((?<name>[a-z0-9_]+)\): (?<rest>.*)$", RegexOptions.CultureInvariant);
+    private static readonly Regex Line = new(@"^.*?: (?<text>(?:Warning|ERROR) \((?<name>[a-z0-9_]+)\): (?<rest>.*))$", RegexOptions.CultureInvariant);
 
     /// <summary>The checks both tools have (dtc's names).</summary>
     public static readonly HashSet<string> Shared = new(DeviceTreeChecker.CheckNames.Where(n => !n.StartsWith("xen_", StringComparison.Ordinal)), StringComparer.Ordinal);
@@ -52,6 +52,44 @@ internal static class DtcCheckOutput
         }
 
         return keys;
+    }
+
+    /// <summary>dtc's findings for the checks we share: key (as <see cref="Keys(string)"/>) to the texts dtc prints after the file name.</summary>
+    public static Dictionary<string, SortedSet<string>> Texts(string stderr)
+    {
+        var texts = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (string line in stderr.Split('\n'))
+        {
+            Match m = Line.Match(line);
+            if (m.Success && Shared.Contains(m.Groups["name"].Value))
+            {
+                Add(texts, Keys(line).Single(), m.Groups["text"].Value);
+            }
+        }
+
+        return texts;
+    }
+
+    /// <summary>Our findings for the checks we share: key to the texts as <see cref="DeviceTreeCheckFinding.ToString"/> prints them.</summary>
+    public static Dictionary<string, SortedSet<string>> Texts(IEnumerable<DeviceTreeCheckFinding> findings)
+    {
+        var texts = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (DeviceTreeCheckFinding f in findings.Where(f => Shared.Contains(f.CheckName)))
+        {
+            Add(texts, Keys(new[] { f }).Single(), f.ToString());
+        }
+
+        return texts;
+    }
+
+    private static void Add(Dictionary<string, SortedSet<string>> texts, string key, string text)
+    {
+        if (!texts.TryGetValue(key, out SortedSet<string>? set))
+        {
+            texts[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+        }
+
+        set.Add(text);
     }
 
     /// <summary>Our findings for the checks we share, as distinct sorted keys.</summary>
