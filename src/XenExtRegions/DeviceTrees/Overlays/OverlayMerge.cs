@@ -30,12 +30,19 @@ internal static class OverlayMerge
                     baseTree.SetProperty(b, property.Name, property.Value);
                 }
 
-                // Siblings are found or added in order (a later one may match an earlier one by base name);
-                // their contents can be merged in any order after that.
-                foreach (OverlayNode child in o.ChildrenInOrder)
+                // Siblings are found or added in order (a later one may match an earlier one by base name), then
+                // merged in order too, each subtree before the next sibling, as libfdt's recursion does: two overlay
+                // nodes landing on one base node set its properties in that order.
+                IReadOnlyList<OverlayNode> children = o.ChildrenInOrder;
+                var targets = new OverlayNode[children.Count];
+                for (int i = 0; i < children.Count; i++)
                 {
-                    OverlayNode merged = b.FindChild(child.Name) ?? b.PrependChild(child.Name);
-                    pending.Push((merged, child));
+                    targets[i] = b.FindChild(children[i].Name) ?? b.PrependChild(children[i].Name);
+                }
+
+                for (int i = children.Count - 1; i >= 0; i--)
+                {
+                    pending.Push((targets[i], children[i]));
                 }
             }
         }

@@ -40,6 +40,52 @@ internal sealed class OverlayNode
 
     private int Key { get; }
 
+    /// <summary>True when this node comes before <paramref name="other"/> in document order (a node before its
+    /// descendants); both must belong to one tree. Costs the two nodes' depths.</summary>
+    public bool ComesBefore(OverlayNode other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return false;
+        }
+
+        int depth = Depth(this), otherDepth = Depth(other);
+        OverlayNode a = this, b = other;
+        for (; depth > otherDepth; depth--)
+        {
+            a = a.Parent!;
+        }
+
+        for (; otherDepth > depth; otherDepth--)
+        {
+            b = b.Parent!;
+        }
+
+        if (ReferenceEquals(a, b))
+        {
+            return ReferenceEquals(a, this); // one is the other's ancestor; the ancestor comes first
+        }
+
+        while (!ReferenceEquals(a.Parent, b.Parent))
+        {
+            a = a.Parent!;
+            b = b.Parent!;
+        }
+
+        return a.Key < b.Key;
+    }
+
+    private static int Depth(OverlayNode node)
+    {
+        int depth = 0;
+        for (OverlayNode? n = node.Parent; n is not null; n = n.Parent)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
     public string Path
     {
         get

@@ -134,11 +134,13 @@ internal static class OverlayPhandles
                     redirects.Redirect(overlayPhandle, basePhandle);
                 }
 
-                foreach (OverlayNode child in o.ChildrenInOrder)
+                // Pushed last-first so that they are visited in document order, as libfdt's recursion visits them.
+                IReadOnlyList<OverlayNode> children = o.ChildrenInOrder;
+                for (int i = children.Count - 1; i >= 0; i--)
                 {
-                    if (b.FindChild(child.Name) is { } baseChild)
+                    if (b.FindChild(children[i].Name) is { } baseChild)
                     {
-                        pending.Push((baseChild, child));
+                        pending.Push((baseChild, children[i]));
                     }
                 }
             }

@@ -70,11 +70,10 @@ internal sealed class OverlayTree
             _byPhandle.Remove(before);
         }
 
-        // With duplicate phandles libfdt finds the first in document order; a node added by an overlay does not
-        // displace one the index already has.
-        if (after != 0 && !_byPhandle.ContainsKey(after))
+        // With duplicate phandles libfdt finds the first in document order, whichever was set first.
+        if (after != 0 && (!_byPhandle.TryGetValue(after, out OverlayNode? holder) || node.ComesBefore(holder)))
         {
-            _byPhandle.Add(after, node);
+            _byPhandle[after] = node;
         }
     }
 

@@ -33,6 +33,7 @@ public sealed class DeviceTreeOverlayDtsCrossCheckTests : IDisposable
         "deletions.dts",
         "label-twice.dts",
         "boot-cpu.dts",
+        "sibling-order.dts",
     };
 
     [Theory]
