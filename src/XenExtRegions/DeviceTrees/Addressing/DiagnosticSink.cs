@@ -53,9 +53,23 @@ internal sealed class DiagnosticSink
     public bool Wants(LogLevel level) => _output is not null || _logger.IsEnabled(level);
 
     /// <summary>True when a diagnostic of any level would be kept or logged.</summary>
-    public bool WantsAny() => _output is not null || _logger.IsEnabled(LogLevel.Trace) || _logger.IsEnabled(LogLevel.Debug) ||
-        _logger.IsEnabled(LogLevel.Information) || _logger.IsEnabled(LogLevel.Warning) || _logger.IsEnabled(LogLevel.Error) ||
-        _logger.IsEnabled(LogLevel.Critical);
+    public bool WantsAny()
+    {
+        if (_output is not null)
+        {
+            return true;
+        }
+
+        for (LogLevel level = LogLevel.Trace; level <= LogLevel.Critical; level++)
+        {
+            if (_logger.IsEnabled(level))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Report(AddressDiagnosticId id, LogLevel level, string nodePath, int index, string message)
     {

@@ -249,10 +249,8 @@ public sealed partial class BootFactsScanner
         return rc == Rc.NoEnt ? Rc.Ok : rc;
     }
 
-    /// <summary>Xen's <c>device_tree_node_matches</c>: <c>name</c> or <c>name@…</c>, not <c>name-foo</c>.</summary>
-    private static bool NameMatches(DeviceTreeNode node, string match) => node.NameIsOrHasUnit(match);
-
-    /// <summary>As <see cref="NameMatches(DeviceTreeNode, string)"/>, without making a record into an object.</summary>
+    /// <summary>Xen's <c>device_tree_node_matches</c>: <c>name</c> or <c>name@…</c>, not <c>name-foo</c> (a record
+    /// is matched without becoming an object).</summary>
     private static bool NameMatches(NodeHandle node, string match) => node.NameIsOrHasUnit(match);
 
     /// <summary>Xen's <c>device_tree_node_compatible</c>: any string of <c>compatible</c>, compared case-insensitively.</summary>

@@ -32,7 +32,7 @@ internal sealed class DtbBuildScratch
     public List<int> KnownBits { get; } = new();
 
     /// <summary>The node-record buffer a read writes into (kept between reads up to <see cref="KeptRecords"/>).</summary>
-    public FlatNode[] Records { get; set; } = new FlatNode[64];
+    public FlatNode[] Records { get; set; } = Array.Empty<FlatNode>();
 
     /// <summary>The largest record buffer kept for the next read (a tree of more nodes keeps its buffer).</summary>
     public const int KeptRecords = 1 << 14;

@@ -96,7 +96,7 @@ public static partial class DtbReader
         }
 
         names.Seal();
-        scratch.Records = storage.Complete(DtbBuildScratch.KeptRecords) ?? new FlatNode[64];
+        scratch.Records = storage.Complete(DtbBuildScratch.KeptRecords) ?? Array.Empty<FlatNode>();
         scratch.Return();
         return new DeviceTree(storage.NodeAt(0), reservations, header.BootCpuIdPhys, header.Version, header.LastCompVersion);
     }

@@ -120,13 +120,22 @@ public sealed partial class DeviceTreeNode
 
         if (!LacksKnown(name))
         {
-            foreach (DeviceTreeProperty property in properties)
+            return FindValue(properties, name, out value);
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The value of the property called <paramref name="name"/> in <paramref name="properties"/>.</summary>
+    internal static bool FindValue(DeviceTreeProperty[] properties, string name, out ReadOnlyMemory<byte> value)
+    {
+        foreach (DeviceTreeProperty property in properties)
+        {
+            if (string.Equals(property.Name, name, StringComparison.Ordinal))
             {
-                if (string.Equals(property.Name, name, StringComparison.Ordinal))
-                {
-                    value = property.Value;
-                    return true;
-                }
+                value = property.Value;
+                return true;
             }
         }
 

@@ -74,9 +74,8 @@ public sealed partial class DeviceTreeNode
     /// surrogate U+DC80 + (byte − 0x80), as Python's "surrogateescape". Every writer turns such a character back into
     /// its byte, so a name read and written back is unchanged, and two names are equal exactly when their bytes are.
     /// </remarks>
-    // Readers may race to decode a packed name; they make equal strings, so either may win. A packed name without a
-    // decoded string is ASCII (the DTB reader decodes the others up front), which the framework's decoder does exactly.
-    public string Name => _name ??= System.Text.Encoding.UTF8.GetString(_packed!.Blob, _packed[_packedIndex].NameStart, _packed[_packedIndex].NameLength);
+    // Readers may race to decode a packed name; they make equal strings, so either may win.
+    public string Name => _name ??= _packed!.NameOf(_packedIndex);
 
     /// <summary>The name before <c>@</c>, e.g. <c>memory</c>.</summary>
     public string BaseName

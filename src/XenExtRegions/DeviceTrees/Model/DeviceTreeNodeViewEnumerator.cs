@@ -50,13 +50,13 @@ public struct DeviceTreeNodeViewEnumerator
                 return false;
             }
 
-            _current = new DeviceTreeNodeView(_storage, _next++);
+            _current = new DeviceTreeNodeView(NodeHandle.Of(_storage, _next++));
             return true;
         }
 
         if (_objects is not null && _objects.MoveNext())
         {
-            _current = new DeviceTreeNodeView(_objects.Current);
+            _current = new DeviceTreeNodeView(NodeHandle.Of(_objects.Current));
             return true;
         }
 

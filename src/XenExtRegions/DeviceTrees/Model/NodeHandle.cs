@@ -27,7 +27,22 @@ internal readonly struct NodeHandle
     public static NodeHandle Of(PackedTreeStorage storage, int index) => new(null, storage, index);
 
     /// <summary>The node object, made on first use for a record (every caller gets the same one).</summary>
-    public DeviceTreeNode Node => _node ?? _storage!.NodeAt(_index);
+    /// <exception cref="InvalidOperationException">The handle is <c>default</c>.</exception>
+    public DeviceTreeNode Node => _node ?? _storage?.NodeAt(_index) ?? throw new InvalidOperationException("A default node view stands for no node.");
+
+    /// <summary>The name (the object's when made, else decoded from the record); empty for a <c>default</c> handle.</summary>
+    public string Name => _node?.Name ?? _storage?.NameOf(_index) ?? string.Empty;
+
+    /// <summary>The name's bytes: the blob's slice for a record, else the object's name encoded on each call.</summary>
+    public ReadOnlySpan<byte> NameUtf8 => _storage is not null ? _storage.NameBytes(_index) : _node is null ? default : EscapedUtf8.Encode(_node.Name);
+
+    /// <summary>True for a root (a node without a parent); false for a <c>default</c> handle.</summary>
+    public bool IsRoot => _storage is not null ? _storage[_index].Parent < 0 : _node?.IsRoot ?? false;
+
+    /// <summary>The properties as views; empty for a <c>default</c> handle.</summary>
+    public DeviceTreePropertyEnumerator EnumeratePropertyViews() => _node is not null
+        ? _node.EnumeratePropertyViews()
+        : _storage?.PropertyViews(_index) ?? default;
 
     /// <summary>True when this handle stands for <paramref name="node"/>.</summary>
     public bool Is(DeviceTreeNode node) => _node is not null

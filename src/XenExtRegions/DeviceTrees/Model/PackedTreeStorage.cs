@@ -111,6 +111,10 @@ internal sealed class PackedTreeStorage
         return parent >= 0 && end < _nodes[parent].SubtreeEnd ? end : -1;
     }
 
+    /// <summary>Node <paramref name="index"/>'s name: the reader's decoding of a non-ASCII name, else the ASCII bytes
+    /// decoded (which the framework's UTF-8 decoder does exactly).</summary>
+    public string NameOf(int index) => DecodedName(index) ?? System.Text.Encoding.UTF8.GetString(Blob, _nodes[index].NameStart, _nodes[index].NameLength);
+
     /// <summary>The name of a node whose bytes are not plain ASCII (decoded by the reader), or null.</summary>
     public string? DecodedName(int index) => _decodedNames is not null && _decodedNames.TryGetValue(index, out string? name) ? name : null;
 
@@ -152,14 +156,7 @@ internal sealed class PackedTreeStorage
         {
             if (LooseProperties(index) is { } loose)
             {
-                foreach (DeviceTreeProperty property in loose)
-                {
-                    if (string.Equals(property.Name, name, StringComparison.Ordinal))
-                    {
-                        value = property.Value;
-                        return true;
-                    }
-                }
+                return DeviceTreeNode.FindValue(loose, name, out value);
             }
             else
             {
