@@ -51,9 +51,16 @@ public sealed class FreeRangeFate
                 return 0;
             }
 
-            // Free bytes after the aligned start, minus what was kept; wraps only for a free range ending at 2^64-1.
-            ulong after = FreeRange.Last - RegionStart + 1;
-            return after >= RegionSize ? after - RegionSize : 0;
+            // Free bytes after the aligned start, minus what was kept, both counted less one: the whole 2^64-byte
+            // space kept from 0 would otherwise wrap to a count of 0.
+            if (RegionSize == 0 || RegionStart > FreeRange.Last)
+            {
+                return 0;
+            }
+
+            ulong afterLessOne = FreeRange.Last - RegionStart;
+            ulong keptLessOne = RegionSize - 1;
+            return afterLessOne >= keptLessOne ? afterLessOne - keptLessOne : 0;
         }
     }
 

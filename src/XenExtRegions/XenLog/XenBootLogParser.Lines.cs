@@ -22,7 +22,7 @@ public static partial class XenBootLogParser
             || ReadMemoryFact(state, line, lineNumber)
             || ReadDomainFact(state, line, lineNumber)
             || ReadRegionFact(state, line, lineNumber)
-            || ReadLeftovers(state, line, lineNumber);
+            || ReadLeftovers(state, line, lineNumber, hadXen);
     }
 
     private static bool ReadBootFact(XenLogReadState state, string line, int lineNumber, bool hadXen)
@@ -219,7 +219,7 @@ public static partial class XenBootLogParser
 
         if ((m = XenLogPatterns.Grant.Match(line)).Success)
         {
-            if (TryRange(m.Groups[1].Value, m.Groups[2].Value, out ulong start, out ulong end) && end >= start)
+            if (TryRange(m.Groups[1].Value, m.Groups[2].Value, out ulong start, out ulong end) && end > start)
             {
                 var bank = new MemoryBank(start, end - start, MemoryBankKind.GrantTable, Source(lineNumber));
                 state.GrantTable = bank;
@@ -232,7 +232,8 @@ public static partial class XenBootLogParser
             }
             else
             {
-                state.Diagnose(lineNumber, line, "grant table range is unreadable or inverted");
+                // Xen's grant table has at least one frame, so equal ends are as wrong as inverted ones.
+                state.Diagnose(lineNumber, line, "grant table range is unreadable, inverted or empty");
             }
 
             return true;
@@ -304,7 +305,7 @@ public static partial class XenBootLogParser
         return state.HasPendingDomU ? state.Named("d0") : state.Construct("d0");
     }
 
-    private static bool ReadLeftovers(XenLogReadState state, string line, int lineNumber)
+    private static bool ReadLeftovers(XenLogReadState state, string line, int lineNumber, bool hadXen)
     {
         Match m;
         string? error = null;
@@ -328,10 +329,11 @@ public static partial class XenBootLogParser
                 domain.ProducerErrors.Add(error);
             }
 
-            // Xen printed the PA-width error without a newline: the next message shares the line (ReadLine skips an empty one).
+            // Xen printed the PA-width error without a newline: the next message shares the line, and its prefix
+            // (ReadLine skips an empty one).
             if (rest is not null)
             {
-                ReadLine(state, rest, lineNumber, hadXen: false);
+                ReadLine(state, rest, lineNumber, hadXen);
             }
 
             return true;

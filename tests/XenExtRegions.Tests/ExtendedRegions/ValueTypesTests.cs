@@ -139,8 +139,13 @@ public sealed class ValueTypesTests
         var full = new FreeRangeFate(free, FreeRangeFateKind.DroppedListFull, -1, 0, 0);
         Assert.Equal((0UL, 0UL), (full.StartRoundedUpBy, full.SizeCutBy));
 
-        // The whole 64-bit space kept from 0: the bytes after the start are 2^64, which wraps; the cut reads 0.
+        // The whole 64-bit space kept from 0: the 2^64 bytes after the start do not fit a ulong, the cut does.
         var whole = new FreeRangeFate(new AddressRange(0, ulong.MaxValue), FreeRangeFateKind.Kept, 0, 0, 0x1000);
-        Assert.Equal((0UL, 0UL), (whole.StartRoundedUpBy, whole.SizeCutBy));
+        Assert.Equal((0UL, 0xffff_ffff_ffff_f000UL), (whole.StartRoundedUpBy, whole.SizeCutBy));
+
+        // A region reaching the last byte cuts nothing; one past the free range (no such fate is made) cuts nothing either.
+        var toTheTop = new FreeRangeFate(new AddressRange(0xffff_0000_0000_0000, ulong.MaxValue), FreeRangeFateKind.Kept, 0, 0xffff_0000_0000_0000, 0x1_0000_0000_0000);
+        Assert.Equal(0UL, toTheTop.SizeCutBy);
+        Assert.Equal(0UL, new FreeRangeFate(free, FreeRangeFateKind.Kept, 0, 0x50000000, 0x200000).SizeCutBy);
     }
 }

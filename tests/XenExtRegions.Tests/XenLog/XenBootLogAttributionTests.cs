@@ -155,20 +155,14 @@ public sealed class XenBootLogAttributionTests
         Assert.Equal(new MemoryBank(0x60200000, 0x80000, MemoryBankKind.GrantTable, "log line 5"), log.GrantTable);
     }
 
-    [Fact]
-    public void A_grant_table_range_has_an_exclusive_end_so_equal_ends_are_an_empty_table_not_an_error()
+    [Theory]
+    [InlineData("Grant table range: 0x00000040240000-0x00000040200000")] // inverted
+    [InlineData("Grant table range: 0x00000040200000-0x00000040200000")] // the end is exclusive: equal ends hold no frame
+    public void An_inverted_or_empty_grant_table_range_is_reported_and_dropped(string line)
     {
-        XenBootLog log = Parse("Grant table range: 0x00000040200000-0x00000040200000");
-        Assert.Equal(new MemoryBank(0x40200000, 0, MemoryBankKind.GrantTable, "log line 1"), log.GrantTable);
-        Assert.Empty(log.Diagnostics);
-    }
-
-    [Fact]
-    public void An_inverted_grant_table_range_is_reported()
-    {
-        XenBootLog log = Parse("Grant table range: 0x00000040240000-0x00000040200000");
+        XenBootLog log = Parse(line);
         Assert.Null(log.GrantTable);
-        Assert.Equal(new XenLogDiagnostic(1, "Grant table range: 0x00000040240000-0x00000040200000", "grant table range is unreadable or inverted"), Assert.Single(log.Diagnostics));
+        Assert.Equal(new XenLogDiagnostic(1, line, "grant table range is unreadable, inverted or empty"), Assert.Single(log.Diagnostics));
     }
 
     [Theory]
@@ -247,6 +241,18 @@ public sealed class XenBootLogAttributionTests
         Assert.Equal(Error, Assert.Single(d0.ProducerErrors));
         Assert.Equal(XenLogRegionsOutcome.NotInLog, d0.Outcome);
         Assert.Empty(log.Diagnostics);
+    }
+
+    [Fact]
+    public void Text_sharing_a_line_with_a_PA_width_error_keeps_that_lines_Xen_prefix()
+    {
+        // An unprefixed command line (a guest's console) loses to Xen's own, even when Xen's shares the error's line.
+        const string Error = "/soc/pcie@40000000: [0x0, 0x10000ffffffffffe] exceeds the maximum allowed PA width (64 bits)";
+        XenBootLog log = XenBootLogParser.Parse("Command line: guest\n(XEN) " + Error + "<1>Command line: dom0_mem=1G\n");
+        Assert.Equal(("dom0_mem=1G", 2), (log.CommandLine, log.CommandLineLineNumber));
+
+        XenBootLog unprefixed = XenBootLogParser.Parse("(XEN) Command line: xen\n" + Error + "<1>Command line: guest\n");
+        Assert.Equal(("xen", 1), (unprefixed.CommandLine, unprefixed.CommandLineLineNumber));
     }
 
     [Fact]

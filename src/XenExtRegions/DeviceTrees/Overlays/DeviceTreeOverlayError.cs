@@ -21,7 +21,7 @@ public enum DeviceTreeOverlayError
     /// <summary><c>FDT_ERR_BADVALUE</c>: a <c>__symbols__</c> entry of the overlay is not an absolute path string.</summary>
     BadValue,
 
-    /// <summary><c>FDT_ERR_BADPATH</c>: a path is empty or starts with an alias that <c>/aliases</c> does not define.</summary>
+    /// <summary><c>FDT_ERR_BADPATH</c>: a path is empty, or starts with an alias that <c>/aliases</c> does not define or whose value is not an absolute path.</summary>
     BadPath,
 
     /// <summary><c>FDT_ERR_NOSPACE</c>: a <c>__fixups__</c> offset points past the end of its property.</summary>

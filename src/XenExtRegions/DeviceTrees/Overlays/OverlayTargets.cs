@@ -63,7 +63,7 @@ internal static class OverlayTargets
         if (node is null)
         {
             string why = error == DeviceTreeOverlayError.BadPath
-                ? $"target-path \"{path}\" is empty or starts with an alias that the base tree's /aliases does not define"
+                ? $"target-path \"{path}\" {WhyBadPath(baseTree, path)}"
                 : $"target-path \"{path}\" is not a node of the base tree";
             failure = new DeviceTreeOverlayException(error, why, fragment.Path, "target-path");
             return null;
@@ -71,6 +71,22 @@ internal static class OverlayTargets
 
         literalPath = path;
         return node;
+    }
+
+    /// <summary>Which of fdt_path_offset's FDT_ERR_BADPATH cases <paramref name="path"/> is, in words.</summary>
+    private static string WhyBadPath(OverlayTree baseTree, string path)
+    {
+        if (path.Length == 0)
+        {
+            return "is empty";
+        }
+
+        int slash = path.IndexOf('/');
+        string alias = slash < 0 ? path : path.Substring(0, slash);
+        OverlayProperty? value = baseTree.Root.FindChild("aliases")?.GetProperty(alias);
+        return value is null
+            ? $"starts with alias '{alias}', which the base tree's /aliases does not define"
+            : $"starts with alias '{alias}', whose value \"{OverlayTree.CString(value.Value.Span)}\" is not an absolute path (an alias naming another alias is not followed, as in libfdt 1.7)";
     }
 
     public static OverlayNode ResolveOrThrow(OverlayTree baseTree, OverlayNode fragment, out string? literalPath) =>
