@@ -11,6 +11,9 @@ namespace XenExtRegions.DeviceTrees;
 // they stay in registers. The fields are written back only when the walk returns or leaves the inlined path.
 public ref partial struct FdtReader
 {
+    /// <summary>The walk's name-length table has 2^this entries (a real tree has a few dozen property names).</summary>
+    private const int NameLengthCacheBits = 6;
+
     /// <summary>
     /// Reads the remaining tokens, handing each to <paramref name="visitor"/>, until <c>FDT_END</c> or until the
     /// visitor returns false. The tokens, checks and failures are those of calling <see cref="Read"/> in a loop, and
@@ -34,6 +37,11 @@ public ref partial struct FdtReader
         int maxDepth = _maxDepth;
         int maxPropertySize = _maxPropertySize;
         uint terminatedNameLimit = _terminatedNameLimit;
+
+        // A tree uses a few property names over and over, so each name's length is remembered by its strings-block
+        // offset (offset + 1 in the high half, 0 meaning empty; the length in the low half) instead of scanned for
+        // at every property: a table hit is one predictable compare where the scan's loop exit depends on the name.
+        Span<ulong> nameLengths = stackalloc ulong[1 << NameLengthCacheBits];
         while (true)
         {
             int fastLimit = _fastLimit;
@@ -69,7 +77,19 @@ public ref partial struct FdtReader
                     lastAt = at;
                     lastNamedAt = at;
                     lastPropAt = at;
-                    int nameLength = IndexOfNul(ref blob, nameStart, stringsEnd) - nameStart;
+                    int slot = (int)((nameOffset * 0x9E3779B1u) >> (32 - NameLengthCacheBits));
+                    ulong remembered = nameLengths[slot];
+                    int nameLength;
+                    if ((uint)(remembered >> 32) == nameOffset + 1)
+                    {
+                        nameLength = (int)(uint)remembered;
+                    }
+                    else
+                    {
+                        nameLength = IndexOfNul(ref blob, nameStart, stringsEnd) - nameStart;
+                        nameLengths[slot] = ((ulong)(nameOffset + 1) << 32) | (uint)nameLength;
+                    }
+
                     go = current.OnProperty(_blob.Slice(nameStart, nameLength), _blob.Slice(valueStart, (int)length), at);
                 }
                 else if (tag == (uint)FdtToken.BeginNode)

@@ -49,6 +49,33 @@ public sealed partial class FdtReaderEquivalenceTests
         Assert.StartsWith("walk True after", visits[visits.Count - 2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_visitor_walk_names_every_property_right_when_names_outnumber_its_name_length_table()
+    {
+        // 300 names of lengths 1 to 40, used in one order by the root and in another by its child: the walk's
+        // table of name lengths (64 slots by strings-block offset) must evict and refill without mixing names up.
+        var names = new List<string>();
+        for (int i = 0; i < 300; i++)
+        {
+            names.Add(new string((char)('a' + (i % 26)), 1 + (i % 40)) + FormattableString.Invariant($"{i}"));
+        }
+
+        var child = new List<object>();
+        for (int i = names.Count - 1; i >= 0; i -= 7)
+        {
+            child.Add(TreeBuilder.Cells(names[i], (uint)i));
+        }
+
+        var root = new List<object>();
+        root.AddRange(names.ConvertAll(n => (object)TreeBuilder.Cells(n)));
+        root.Add(TreeBuilder.N("child", child.ToArray()));
+        byte[] blob = DtbWriter.Write(TreeBuilder.Tree(root.ToArray()));
+
+        List<string> visits = Visits(blob, null, stopEvery: 0);
+        Assert.Equal(ReferenceVisits(blob, null, stopEvery: 0), visits);
+        Assert.Equal(300 + 43, visits.FindAll(v => v.StartsWith("prop ", StringComparison.Ordinal)).Count);
+    }
+
     // stopEvery > 0: the visitor stops the walk after that many tokens; after an odd-sized cut one Read follows.
     private static List<string> Visits(byte[] blob, DtbReaderOptions? options, int stopEvery)
     {
