@@ -33,8 +33,8 @@ internal sealed class XenLogDomainBuilder
 
     public List<string> ProducerErrors { get; } = new();
 
-    /// <summary>The first line attributed to the domain (its LOADING line for a domU), 0 when none.</summary>
-    public int FirstLineNumber => _lines.Count > 0 ? _lines[0] : 0;
+    /// <summary>The first line attributed to the domain: asked only of a pending domU, whose LOADING line touched it.</summary>
+    public int FirstLineNumber => _lines[0];
 
     /// <summary>True when a line gave the domain any fact (not only its LOADING line).</summary>
     public bool HasFacts => Ram.Count > 0 || ProducerErrors.Count > 0 || AllocatedMiB is not null || GrantTable is not null || DirectMapped is not null;

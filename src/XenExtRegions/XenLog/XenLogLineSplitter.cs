@@ -190,10 +190,10 @@ internal sealed class XenLogLineSplitter
             return false;
         }
 
+        // Each caller sets _nulBefore for the text that follows (a line break clears it, a NUL sets it).
         piece = new XenLogPiece(_piece.ToString(), lineNumber, _nulBefore, _truncated);
         _piece.Clear();
         _truncated = false;
-        _nulBefore = false;
         return true;
     }
 }

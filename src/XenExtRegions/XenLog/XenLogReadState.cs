@@ -18,7 +18,7 @@ internal sealed class XenLogReadState
     private readonly Dictionary<string, XenLogDomainBuilder> _byName = new(StringComparer.Ordinal);
     private readonly List<XenLogDiagnostic> _diagnostics = new();
     private XenLogDomainBuilder? _current;
-    private bool _afterBoot;
+    private bool _afterBoot; // read only while _current is null, and after the start only EndConstruction, which sets it, nulls _current
     private int _droppedDiagnostics;
 
     public Version? Version { get; set; }
@@ -103,7 +103,6 @@ internal sealed class XenLogReadState
     /// <summary>A line names the domain being built: it becomes the current one (a domU waiting for its id gets it).</summary>
     public XenLogDomainBuilder Construct(string name)
     {
-        _afterBoot = false;
         XenLogDomainBuilder target = Named(name);
         if (_current is { Name: null } pending)
         {
@@ -121,7 +120,6 @@ internal sealed class XenLogReadState
     public void StartDomU(int lineNumber)
     {
         DropPending();
-        _afterBoot = false;
         _current = new XenLogDomainBuilder(null);
         _current.Touch(lineNumber);
     }

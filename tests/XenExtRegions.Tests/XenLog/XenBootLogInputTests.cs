@@ -126,7 +126,8 @@ public sealed class XenBootLogInputTests
         string text = string.Concat(Enumerable.Repeat("(XEN) RAM: zz - 1\n", 2000));
         XenBootLog log = XenBootLogParser.Parse(text);
         Assert.Equal(501, log.Diagnostics.Count);
-        Assert.Equal("1500 more diagnostics not kept", log.Diagnostics[500].Message);
+        // The count is about no line of the log: no line number, no line text.
+        Assert.Equal((0, string.Empty, "1500 more diagnostics not kept"), (log.Diagnostics[500].LineNumber, log.Diagnostics[500].Line, log.Diagnostics[500].Message));
     }
 
     [Fact]

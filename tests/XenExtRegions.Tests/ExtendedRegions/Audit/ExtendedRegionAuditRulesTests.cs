@@ -85,6 +85,12 @@ public sealed class ExtendedRegionAuditRulesTests
             ExtendedRegionAudit.Audit(Result(input, new MemoryBank(0x40000000, 0x50000000))), f => f.Kind == AuditFindingKind.NotHostRam);
         Assert.Equal(AuditSeverity.Unsafe, beyond.Severity);
         Assert.Equal("covers [0x7ffff800, 0x8fffffff], which is not host RAM", beyond.Message);
+
+        // RAM starting 0x800 bytes into its first page: that page's head is rounded in the same way.
+        ExtendedRegionsInput head = Dom0() with { HostRam = [new MemoryBank(0x40000800, 0x3ffff800, MemoryBankKind.HostRam)] };
+        AuditFinding before = Assert.Single(
+            ExtendedRegionAudit.Audit(Result(head, new MemoryBank(0x40000000, 0x40000000))), f => f.Kind == AuditFindingKind.NotHostRam);
+        Assert.Equal((AuditSeverity.Warning, new AddressRange(0x40000000, 0x400007ff)), (before.Severity, before.Overlap!.Value));
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class GuestAndHazardRulesTests
         ExtendedRegionsResult high = Engine.Compute(DirectMappedDomU(new MemoryBank(0x800000000, 0x40000000, MemoryBankKind.HostRam)));
         Assert.NotEmpty(high.Regions);
         AuditFinding none = Assert.Single(ExtendedRegionAudit.Audit(high), f => f.Kind == AuditFindingKind.XenstorePageMayLieInRegion);
-        Assert.Equal((AuditSeverity.Note, -1, (AddressRange?)null), (none.Severity, none.RegionIndex, none.Overlap));
+        Assert.Equal((AuditSeverity.Note, -1, (AddressRange?)null, "xenstore page"), (none.Severity, none.RegionIndex, none.Overlap, none.Subject));
         Assert.Equal("no region lies below 4 GiB, where Xen takes the direct-mapped domU's xenstore page first; if that memory is used up, " + Why, none.Message);
     }
 
