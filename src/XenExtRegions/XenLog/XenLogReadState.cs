@@ -174,12 +174,9 @@ internal sealed class XenLogReadState
     public static string NormaliseDomain(string text)
     {
         string t = text.Trim('(', ')', ':', ' ').ToLowerInvariant();
-        if (t.Length < 2)
-        {
-            return t;
-        }
-
-        string digits = t.StartsWith("dom", StringComparison.Ordinal) ? t.Substring(3) : t.Substring(1);
+        string? digits = t.StartsWith("dom", StringComparison.Ordinal) ? t.Substring(3)
+            : t.StartsWith("d", StringComparison.Ordinal) ? t.Substring(1)
+            : null;
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int id)
             ? "d" + id.ToString(CultureInfo.InvariantCulture)
             : t;

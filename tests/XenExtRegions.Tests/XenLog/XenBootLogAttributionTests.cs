@@ -243,6 +243,23 @@ public sealed class XenBootLogAttributionTests
         Assert.Empty(log.Diagnostics);
     }
 
+    [Theory]
+    [InlineData("d1", true)]
+    [InlineData("D1", true)]
+    [InlineData("dom1", true)]
+    [InlineData("Dom01", true)]
+    [InlineData("(d1):", true)]
+    [InlineData("x1", false)] // only d and dom are Xen's prefixes: another letter is another name
+    [InlineData("1", false)]
+    [InlineData("d", false)]
+    [InlineData("dom", false)]
+    [InlineData("", false)]
+    public void A_domain_is_found_by_Xens_name_in_any_of_its_spellings(string name, bool found)
+    {
+        XenBootLog log = Parse(DomU, "Loading d1 kernel from boot module @ 0", "d1: extended region 0: 0x48000000->0x54000000");
+        Assert.Equal(found ? "d1" : null, log.FindDomain(name)?.Name);
+    }
+
     [Fact]
     public void Text_sharing_a_line_with_a_PA_width_error_keeps_that_lines_Xen_prefix()
     {
