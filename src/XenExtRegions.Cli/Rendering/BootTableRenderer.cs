@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -123,7 +124,8 @@ internal static class BootTableRenderer
     {
         BootFactOrigin.HostTree => "tree: " + f.Source,
         BootFactOrigin.BootLog => "log: " + f.Source,
-        BootFactOrigin.Option => "option " + f.Source,
+        // The caller's value: an option's name reads "option --x"; a value the tool supplied says what it is.
+        BootFactOrigin.Option => f.Source.StartsWith("--", StringComparison.Ordinal) ? "option " + f.Source : f.Source,
         BootFactOrigin.Inferred => "inferred: " + f.Source,
         _ => "default: " + f.Source,
     };

@@ -44,6 +44,19 @@ public sealed class CliBootTests : IDisposable
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("d0: extended region 6: 0x700000000->0x780000000", r.Out, StringComparison.Ordinal);
         Assert.Contains("before boot", r.Out, StringComparison.Ordinal);
+
+        // The board's Dom0 RAM and grant window are the tool's defaults, not options the user gave: said so, and how to give one.
+        Assert.Contains("RAM: 0x60000000-0x70000000  [sample board default: where Xen's allocator puts Dom0 on this board (--dom0-bank gives yours)]", r.Out, StringComparison.Ordinal);
+        Assert.Contains("[sample board default: 64 frames at Xen's _stext on this board (--gnttab gives yours)]", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("[option sample", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_option_the_user_gave_is_named_in_the_boot_table()
+    {
+        CliResult r = CliRunner.Run("boot", "--dom0-bank", "0x60000000:0x10000000");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("RAM: 0x60000000-0x70000000  [option --dom0-bank]", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]

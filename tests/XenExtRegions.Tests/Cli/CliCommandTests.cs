@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using XenExtRegions.Cli.Boards;
 using XenExtRegions.Cli.Wiring;
 using XenExtRegions.Memory;
 
@@ -50,7 +51,7 @@ public sealed class CliCommandTests
     {
         var backend = new FakeBackend();
         CliRunner.Run(backend, "dom0");
-        Assert.Equal(new MemoryBank(0x60000000, 0x10000000, MemoryBankKind.DomainRam, "sample board default"), Assert.Single(backend.LastDom0!.Dom0Ram!));
+        Assert.Equal(new MemoryBank(0x60000000, 0x10000000, MemoryBankKind.DomainRam, SampleBoard.DefaultRamSource), Assert.Single(backend.LastDom0!.Dom0Ram!));
         Assert.Equal(0x78080000UL, backend.LastDom0.GrantTable!.Value.Start);
         Assert.Equal(0x40000UL, backend.LastDom0.GrantTable!.Value.Size);
         Assert.Equal(40, backend.LastDom0.IpaBits);
