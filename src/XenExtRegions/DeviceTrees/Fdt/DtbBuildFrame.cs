@@ -47,11 +47,15 @@ internal sealed class DtbBuildFrame
     /// <summary>The node name, decoded (for error messages).</summary>
     public string Name => DecodedName ?? Encoding.ASCII.GetString(_blob, NameStart, NameLength);
 
-    /// <summary>Name index, value start and value length of each property read so far.</summary>
-    public List<int> PropertySlots { get; } = new();
+    /// <summary>
+    /// Name index, value start and value length of each property so far, three ints a property (the first
+    /// <see cref="PropertyCount"/> × 3 entries hold them): a plain array grown by doubling, since this store runs for
+    /// every property of every tree read.
+    /// </summary>
+    public int[] PropertySlots => _slots;
 
     /// <summary>The number of properties read so far.</summary>
-    public int PropertyCount => PropertySlots.Count / 3;
+    public int PropertyCount => _slotCount / 3;
 
     /// <summary>The offset of the first property's PROP token, or -1 before it.</summary>
     public int FirstPropertyToken { get; private set; } = -1;
@@ -63,6 +67,8 @@ internal sealed class DtbBuildFrame
     public bool PropertiesContiguous { get; private set; } = true;
 
     private int _nextPropertyToken;
+    private int[] _slots = new int[3 * 16];
+    private int _slotCount;
 
     /// <summary>The <see cref="PackedTreeStorage.KnownNameBit"/>s of the properties read so far.</summary>
     public int KnownNames { get; private set; }
@@ -82,7 +88,7 @@ internal sealed class DtbBuildFrame
 
     public void Clear()
     {
-        PropertySlots.Clear();
+        _slotCount = 0;
         KnownNames = 0;
         _childSeen = false;
         FirstPropertyToken = -1;
@@ -115,9 +121,9 @@ internal sealed class DtbBuildFrame
             _children.Capacity = 0;
         }
 
-        if (PropertySlots.Capacity > 3 * ReusedSetLimit)
+        if (_slots.Length > 3 * ReusedSetLimit)
         {
-            PropertySlots.Capacity = 0;
+            _slots = new int[3 * 16];
         }
 
         _siblingNames.Release(ReusedSetLimit);
@@ -139,7 +145,6 @@ internal sealed class DtbBuildFrame
         PropertiesContiguous &= valueStart == token + 12;
         _nextPropertyToken = (valueStart + valueLength + 3) & ~3;
 
-        List<int> slots = PropertySlots;
         if (!_childSeen && !_propertyNameSetInUse)
         {
             // Until the node has a child, no other node has stamped a name since this one began.
@@ -158,9 +163,9 @@ internal sealed class DtbBuildFrame
             if (!_propertyNameSetInUse)
             {
                 _propertyNameSet ??= new HashSet<int>();
-                for (int i = 0; i < slots.Count; i += 3)
+                for (int i = 0; i < _slotCount; i += 3)
                 {
-                    _propertyNameSet.Add(slots[i]);
+                    _propertyNameSet.Add(_slots[i]);
                 }
 
                 _propertyNameSetInUse = true;
@@ -173,9 +178,15 @@ internal sealed class DtbBuildFrame
         }
 
         KnownNames |= knownBit;
-        slots.Add(nameIndex);
-        PropertySlots.Add(valueStart);
-        PropertySlots.Add(valueLength);
+        if (_slotCount + 3 > _slots.Length)
+        {
+            Array.Resize(ref _slots, _slots.Length * 2);
+        }
+
+        _slots[_slotCount] = nameIndex;
+        _slots[_slotCount + 1] = valueStart;
+        _slots[_slotCount + 2] = valueLength;
+        _slotCount += 3;
         return true;
     }
 

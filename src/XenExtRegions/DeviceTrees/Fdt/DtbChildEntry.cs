@@ -10,6 +10,10 @@ internal readonly struct DtbChildEntry
     private readonly int _nameLength;
     private readonly string? _decodedName;
 
+    // The name's first eight bytes, zero-padded: siblings' names mostly differ there, so comparing two entries seldom
+    // needs their bytes.
+    private readonly ulong _prefix;
+
     public DtbChildEntry(byte[] blob, int nameStart, int nameLength, string? decodedName, int offset)
     {
         _blob = blob;
@@ -17,6 +21,13 @@ internal readonly struct DtbChildEntry
         _nameLength = nameLength;
         _decodedName = decodedName;
         Offset = offset;
+        ulong prefix = 0;
+        for (int i = Math.Min(nameLength, 8) - 1; i >= 0; i--)
+        {
+            prefix = (prefix << 8) | blob[nameStart + i];
+        }
+
+        _prefix = prefix;
     }
 
     /// <summary>The child's BEGIN_NODE token offset.</summary>
@@ -33,7 +44,9 @@ internal readonly struct DtbChildEntry
 
     /// <summary>Whether the two children have the same name.</summary>
     public static bool SameName(in DtbChildEntry a, in DtbChildEntry b) =>
-        a._decodedName is null && b._decodedName is null ? a.NameBytes.SequenceEqual(b.NameBytes) : Compare(a, b) == 0;
+        a._decodedName is null && b._decodedName is null
+            ? a._nameLength == b._nameLength && a._prefix == b._prefix && (a._nameLength <= 8 || a.NameBytes.SequenceEqual(b.NameBytes))
+            : Compare(a, b) == 0;
 
     /// <summary>
     /// Orders by name: ASCII names (kept as bytes) by bytes, before every decoded name, which are ordered as strings.

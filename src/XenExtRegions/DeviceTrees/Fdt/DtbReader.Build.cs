@@ -104,7 +104,7 @@ public static partial class DtbReader
     /// <summary>The properties of a node whose tokens are not back to back (NOPs or children between them, pre-16 padding): made at once.</summary>
     private static DeviceTreeProperty[] UnpackedProperties(DtbBuildFrame frame, PropertyNameTable names, byte[] blob)
     {
-        List<int> slots = frame.PropertySlots;
+        int[] slots = frame.PropertySlots;
         var properties = new DeviceTreeProperty[frame.PropertyCount];
         for (int i = 0; i < properties.Length; i++)
         {

@@ -94,6 +94,38 @@ public sealed class DtbPackedPropertyTests
     }
 
     [Fact]
+    public void Many_properties_split_by_a_child_read_back_whole_and_the_next_sibling_starts_afresh()
+    {
+        // 40 properties with a child after the 20th: the reader's per-property store grows past its first size, the
+        // node is made the slow way, and its frame, reused for the sibling, holds none of them any more.
+        var composer = new FdtBlobComposer().BeginNode(string.Empty).BeginNode("big@1");
+        for (int i = 0; i < 40; i++)
+        {
+            if (i == 20)
+            {
+                composer.BeginNode("child").PropCell("c", 1).EndNode();
+            }
+
+            composer.PropCell("p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (uint)i);
+        }
+
+        composer.EndNode().BeginNode("small@2").PropCell("p0", 100).PropCell("q", 101).EndNode();
+        DeviceTree tree = DtbReader.Read(composer.EndNode().End().Build());
+
+        DeviceTreeNode big = tree.FindNode("/big@1")!;
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)), big.Properties.Select(p => p.Name));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => (uint)i), big.Properties.Select(p => p.GetCell(0)));
+        Assert.Equal(["p0", "q"], tree.FindNode("/small@2")!.Properties.Select(p => p.Name));
+        Assert.Equal(100u, tree.FindNode("/small@2")!.GetProperty("p0")!.GetCell(0));
+
+        // A name repeated after the child is still a duplicate.
+        byte[] repeated = new FdtBlobComposer().BeginNode(string.Empty).BeginNode("n").PropCell("a", 1)
+            .BeginNode("child").EndNode().PropCell("a", 2).EndNode().EndNode().End().Build();
+        DeviceTreeFormatException e = Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(repeated));
+        Assert.Contains("Duplicate property 'a'", e.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_name_or_a_property_count_past_16_bits_reads_back_whole()
     {
         // The node keeps both as 16-bit numbers; the reader decodes a longer name and makes more properties at once.

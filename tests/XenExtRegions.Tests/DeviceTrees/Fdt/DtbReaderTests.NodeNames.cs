@@ -11,6 +11,33 @@ namespace XenExtRegions.Tests.DeviceTrees.Fdt;
 public sealed class DtbReaderNodeNameTests
 {
     [Theory]
+    [InlineData("abcdefgh-1", "abcdefgh-2", false)] // same length and first eight bytes, different after them
+    [InlineData("abcdefgh-1", "abcdefgh-1", true)]
+    [InlineData("abcdefgh", "abcdefgh", true)] // exactly eight bytes
+    [InlineData("abcdefgh", "abcdefgi", false)]
+    [InlineData("abcdefg", "abcdefgh", false)] // one a prefix of the other
+    [InlineData("a", "a", true)]
+    [InlineData("a", "b", false)]
+    [InlineData("x", "x@0", false)]
+    public void Two_siblings_are_duplicates_exactly_when_their_names_are_equal(string first, string second, bool duplicate)
+    {
+        // Few siblings, so the reader compares each new child with the ones before it (not the hashed check).
+        var c = new FdtBlobComposer().BeginNode(string.Empty);
+        c.BeginNode("other").EndNode().BeginNode(first).EndNode().BeginNode(second).EndNode();
+        byte[] blob = c.EndNode().End().Build();
+
+        if (duplicate)
+        {
+            DeviceTreeFormatException e = Assert.Throws<DeviceTreeFormatException>(() => DtbReader.Read(blob));
+            Assert.Equal("/" + second, e.NodePath);
+        }
+        else
+        {
+            Assert.Equal(new[] { "other", first, second }, DtbReader.Read(blob).Root.Children.Select(n => n.Name));
+        }
+    }
+
+    [Theory]
     [InlineData(5)]
     [InlineData(13)]
     [InlineData(200)]
