@@ -219,8 +219,9 @@ public static partial class XenBootLogParser
 
         if ((m = XenLogPatterns.Grant.Match(line)).Success)
         {
-            if (TryRange(m.Groups[1].Value, m.Groups[2].Value, out ulong start, out ulong end) && end > start)
+            if (TryRange(m.Groups[1].Value, m.Groups[2].Value, out ulong start, out ulong end) && end >= start)
             {
+                // Equal ends are an empty table (Xen built without grant tables gives it size 0), not a fault.
                 var bank = new MemoryBank(start, end - start, MemoryBankKind.GrantTable, Source(lineNumber));
                 state.GrantTable = bank;
                 domain = state.Current(lineNumber, line);
@@ -232,8 +233,7 @@ public static partial class XenBootLogParser
             }
             else
             {
-                // Xen's grant table has at least one frame, so equal ends are as wrong as inverted ones.
-                state.Diagnose(lineNumber, line, "grant table range is unreadable, inverted or empty");
+                state.Diagnose(lineNumber, line, "grant table range is unreadable or inverted");
             }
 
             return true;
