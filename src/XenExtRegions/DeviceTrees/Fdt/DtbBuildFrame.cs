@@ -15,6 +15,9 @@ internal sealed class DtbBuildFrame
     /// <summary>Up to this many children, names are checked one by one as they come; above it, once, by hashing.</summary>
     private const int LinearScanLimit = 12;
 
+    /// <summary>Room for 16 properties' slots, enough for most nodes without growing.</summary>
+    private const int FirstSlotCapacity = 3 * 16;
+
     private readonly List<DtbChildEntry> _children = new();
     private readonly SiblingNameCheck _siblingNames = new();
     /// <summary>Above this many names the set is dropped instead of cleared, so one huge node cannot make every later Clear slow.</summary>
@@ -67,7 +70,7 @@ internal sealed class DtbBuildFrame
     public bool PropertiesContiguous { get; private set; } = true;
 
     private int _nextPropertyToken;
-    private int[] _slots = new int[3 * 16];
+    private int[] _slots = new int[FirstSlotCapacity];
     private int _slotCount;
 
     /// <summary>The <see cref="PackedTreeStorage.KnownNameBit"/>s of the properties read so far.</summary>
@@ -123,7 +126,7 @@ internal sealed class DtbBuildFrame
 
         if (_slots.Length > 3 * ReusedSetLimit)
         {
-            _slots = new int[3 * 16];
+            _slots = new int[FirstSlotCapacity];
         }
 
         _siblingNames.Release(ReusedSetLimit);

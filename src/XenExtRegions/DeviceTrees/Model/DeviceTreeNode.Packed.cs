@@ -152,7 +152,7 @@ public sealed partial class DeviceTreeNode
     public DeviceTreePropertyEnumerator EnumeratePropertyViews() =>
         Volatile.Read(ref _properties) is { } properties
             ? new DeviceTreePropertyEnumerator(properties)
-            : new DeviceTreePropertyEnumerator(_packed!, _packed![_packedIndex].FirstProperty, _packed[_packedIndex].PropertyCount);
+            : _packed!.PropertyViews(_packedIndex);
 
     /// <summary>
     /// True when the node was read from a DTB, <paramref name="name"/> is one of the names it keeps a bit for, and

@@ -81,9 +81,7 @@ internal static class OverlayTargets
             return "is empty";
         }
 
-        int slash = path.IndexOf('/');
-        string alias = slash < 0 ? path : path.Substring(0, slash);
-        OverlayProperty? value = baseTree.Root.FindChild("aliases")?.GetProperty(alias);
+        OverlayProperty? value = baseTree.LeadingAlias(path, out string alias);
         return value is null
             ? $"starts with alias '{alias}', which the base tree's /aliases does not define"
             : $"starts with alias '{alias}', whose value \"{OverlayTree.CString(value.Value.Span)}\" is not an absolute path (an alias naming another alias is not followed, as in libfdt 1.7)";

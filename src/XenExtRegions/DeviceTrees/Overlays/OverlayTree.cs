@@ -90,6 +90,14 @@ internal sealed class OverlayTree
         return EscapedUtf8.Decode(nul < 0 ? value : value.Slice(0, nul));
     }
 
+    /// <summary>The <c>/aliases</c> property named by a relative path's first component (<paramref name="alias"/>), or null.</summary>
+    public OverlayProperty? LeadingAlias(string path, out string alias)
+    {
+        int slash = path.IndexOf('/');
+        alias = slash < 0 ? path : path.Substring(0, slash);
+        return Root.FindChild("aliases")?.GetProperty(alias);
+    }
+
     private OverlayNode? FindPath(string path, out DeviceTreeOverlayError error, int aliasDepth)
     {
         error = DeviceTreeOverlayError.BadPath;
@@ -102,9 +110,7 @@ internal sealed class OverlayTree
         int at = 0;
         if (path[0] != '/')
         {
-            int slash = path.IndexOf('/');
-            string alias = slash < 0 ? path : path.Substring(0, slash);
-            OverlayProperty? target = Root.FindChild("aliases")?.GetProperty(alias);
+            OverlayProperty? target = LeadingAlias(path, out string alias);
 
             // libfdt would follow an alias naming another alias without end; one level is all it can mean.
             if (target is null || aliasDepth > 0)
@@ -118,7 +124,7 @@ internal sealed class OverlayTree
                 return null;
             }
 
-            at = slash < 0 ? path.Length : slash;
+            at = alias.Length;
         }
 
         error = DeviceTreeOverlayError.NotFound;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using XenExtRegions.DeviceTrees;
+using static XenExtRegions.Tests.DeviceTrees.Overlays.DeviceTreeOverlayTests;
 
 namespace XenExtRegions.Tests.DeviceTrees.Overlays;
 
@@ -128,10 +129,8 @@ public sealed class DeviceTreeOverlayCrossCheckTests : IDisposable
     }
 
     // Every fixture but phandle-conflict gives the same tree either way. Tried by hand on Debian's arm64 kernel package:
-    // the 68 overlay/board pairs fdtoverlay applies give its tree with these options, and 13 differ under the default,
+    // the 68 overlay/board pairs fdtoverlay applies give its tree with LibfdtOneSix, and 13 differ under the default,
     // by this rule only.
-    private static readonly DeviceTreeOverlayOptions LibfdtOneSix = new() { KeepBasePhandles = false };
-
     internal static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "DeviceTrees", "Overlays", "Fixtures", name + ".dts");
 
     private string Compile(string name, bool withSymbols)

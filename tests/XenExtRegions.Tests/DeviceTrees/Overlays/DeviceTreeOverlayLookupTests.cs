@@ -12,8 +12,6 @@ namespace XenExtRegions.Tests.DeviceTrees.Overlays;
 /// </summary>
 public sealed class DeviceTreeOverlayLookupTests
 {
-    private static readonly DeviceTreeOverlayOptions LibfdtOneSix = new() { KeepBasePhandles = false };
-
     [Fact]
     public void Null_arguments_are_refused_by_name()
     {

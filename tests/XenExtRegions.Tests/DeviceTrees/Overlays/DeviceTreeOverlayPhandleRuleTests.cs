@@ -13,8 +13,6 @@ namespace XenExtRegions.Tests.DeviceTrees.Overlays;
 /// </summary>
 public sealed class DeviceTreeOverlayPhandleRuleTests
 {
-    private static readonly DeviceTreeOverlayOptions LibfdtOneSix = new() { KeepBasePhandles = false };
-
     [Fact]
     public void An_overlay_node_merged_into_a_base_node_without_a_phandle_keeps_its_renumbered_one()
     {

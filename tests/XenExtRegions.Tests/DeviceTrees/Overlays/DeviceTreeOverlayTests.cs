@@ -142,6 +142,9 @@ public sealed class DeviceTreeOverlayTests
         Assert.Equal(0u, t.GetProperty("p0")!.GetUInt32());
     }
 
+    /// <summary>libfdt 1.6's rule: an overlay node merged into a base node keeps its renumbered phandle.</summary>
+    internal static readonly DeviceTreeOverlayOptions LibfdtOneSix = new() { KeepBasePhandles = false };
+
     internal static DeviceTreeNode Fragment(string name, DeviceTreeProperty target, params object[] overlayItems) =>
         N(name, target, N("__overlay__", overlayItems));
 }
